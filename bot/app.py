@@ -1,0 +1,42 @@
+"""The app factory: builds the Bolt App from settings and wires handlers/. Nothing else lives here."""
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+import handlers
+from bot.deps import Deps
+
+log = logging.getLogger(__name__)
+
+
+def make_client(settings, max_retries: int = 3) -> WebClient:
+    # Slack's 429s carry Retry-After; slack_sdk's handler sleeps that long and retries.
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=max_retries)],
+    )
+
+
+def create_app(deps: Deps) -> App:
+    settings = deps.settings
+    app = App(
+        client=make_client(settings),
+        signing_secret=settings.signing_secret or None,
+        # Ack first, then do the slow work in Bolt's thread pool (Slack wants an answer within 3 s).
+        process_before_response=False,
+        # With no signing secret we are in Socket Mode, where requests are not signed.
+        request_verification_enabled=bool(settings.signing_secret),
+        raise_error_for_unhandled_request=False,
+    )
+    handlers.register(app, deps)
+
+    @app.error
+    def on_error(error, body, logger):  # noqa: ARG001
+        # Exception type and where; never payload text or tokens.
+        logger.error("listener failed: %s", type(error).__name__, exc_info=error)
+
+    return app

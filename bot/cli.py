@@ -1,0 +1,161 @@
+"""The `mentorbot` command. Every failure a person can cause ends in one clear line, never a traceback."""
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, load_database_url, load_settings, read_env
+
+
+class CliError(Exception):
+    """A message for the operator, printed as one line; exit code 2 (usage/config) or 1 (runtime)."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Alembic's INFO lines are noise on every start; migrations report through `mentorbot migrate`.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def engine_checked(url: str):
+    """An engine for a migrated database, or a one-line error saying what to run."""
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import make_engine
+    from storage.migrate import is_current
+
+    engine = make_engine(url)
+    try:
+        current = is_current(engine)
+    except OperationalError as exc:
+        raise CliError(f"cannot open the database at DATABASE_URL: {type(exc.orig).__name__}") from None
+    if not current:
+        raise CliError("the database is not migrated to this version: run `mentorbot migrate` first")
+    return engine
+
+
+def cmd_migrate(args, env) -> int:
+    from storage.migrate import upgrade
+
+    url = load_database_url(env)
+    upgrade(url)
+    print("database is up to date")
+    return 0
+
+
+def cmd_demo(args, env) -> int:
+    from bot.demo.scenario import run_demo
+
+    logging.basicConfig(level=logging.ERROR)
+    return run_demo(db_path=args.db)
+
+
+def cmd_import_profiles(args, env) -> int:
+    from bot.profiles_csv import parse_profiles_csv
+    from storage.db import session_scope
+    from storage.people import import_profile_rows
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"cannot read {path}: {exc.__class__.__name__}") from None
+    rows, errors = parse_profiles_csv(text)
+    for error in errors:
+        print(f"{path}: {error}", file=sys.stderr)
+    if errors and not args.skip_invalid:
+        raise CliError(f"{len(errors)} invalid row(s); nothing imported (fix them, or pass --skip-invalid)")
+    engine = engine_checked(load_database_url(env))
+    with session_scope(engine) as session:
+        created, updated = import_profile_rows(session, rows)
+    skipped = f", {len(errors)} skipped" if errors else ""
+    print(f"imported {len(rows)} profile(s): {created} new, {updated} updated{skipped}")
+    return 0
+
+
+def cmd_run(args, env) -> int:
+    from bot.app import create_app
+    from bot.deps import Deps
+    from bot.server import make_wsgi_app, serve
+
+    settings = load_settings(env)
+    setup_logging(settings.log_level)
+    engine = engine_checked(settings.database_url)
+    app = create_app(Deps(engine=engine, settings=settings))
+    if settings.socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        logging.getLogger("mentorbot").info("serving Socket Mode")
+        SocketModeHandler(app, settings.app_token).start()
+        return 0
+    server = serve(make_wsgi_app(app, engine), "0.0.0.0", settings.port)
+    logging.getLogger("mentorbot").info("serving HTTP on port %s (POST /slack/events, GET /healthz)", settings.port)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_worker(args, env) -> int:
+    from bot.deps import Deps
+    from bot.scheduler import build_scheduler
+
+    settings = load_settings(env)
+    setup_logging(settings.log_level)
+    engine = engine_checked(settings.database_url)
+    scheduler = build_scheduler(Deps(engine=engine, settings=settings))
+    logging.getLogger("mentorbot").info("worker started")
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    return 0
+
+
+# Feature commands: modules with add_commands(subparsers); each sets func(args, env) -> exit code.
+FEATURE_COMMANDS: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentorbot", description="A self-hosted Slack mentorship bot.")
+    parser.add_argument("--env-file", default=".env", help="read settings from this file too (default: .env)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("run", help="serve Slack (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on PORT)") \
+        .set_defaults(func=cmd_run)
+    sub.add_parser("worker", help="run the scheduler process").set_defaults(func=cmd_worker)
+    sub.add_parser("migrate", help="create or upgrade the database schema").set_defaults(func=cmd_migrate)
+    demo = sub.add_parser("demo", help="play a scripted scenario against a built-in local Slack (no tokens)")
+    demo.add_argument("--db", help="SQLite file to use (default: a temporary one)")
+    demo.set_defaults(func=cmd_demo)
+    imp = sub.add_parser("import-profiles", help="import people and profiles from a CSV file")
+    imp.add_argument("file")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, skipping bad ones")
+    imp.set_defaults(func=cmd_import_profiles)
+    for name in FEATURE_COMMANDS:
+        importlib.import_module(name).add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        env = read_env(dotenv_path=args.env_file)
+        return args.func(args, env)
+    except ConfigError as exc:
+        print(f"mentorbot: config error: {exc.variable} — {exc.expected}", file=sys.stderr)
+        return 2
+    except CliError as exc:
+        print(f"mentorbot: {exc}", file=sys.stderr)
+        return exc.code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+from slack_bolt import Ack, App, Respond
+
+from bot.deps import Deps
+from bot.findmentor import find_mentors
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.command("/findmentor")
+    def findmentor(ack: Ack, command: dict, respond: Respond):
+        ack()  # answer Slack first; ranking happens after
+        answer = find_mentors(deps.engine, command["user_id"], command.get("text", ""), deps.clock())
+        respond(response_type="ephemeral", **answer)

@@ -1,0 +1,13 @@
+"""Events listeners: one module per feature, each with register(app, deps), wired in MODULES order."""
+
+from slack_bolt import App
+
+from bot.deps import Deps
+from handlers.events import lifecycle
+
+MODULES = [lifecycle]
+
+
+def register(app: App, deps: Deps) -> None:
+    for module in MODULES:
+        module.register(app, deps)

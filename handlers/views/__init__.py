@@ -1,0 +1,12 @@
+"""Views listeners: one module per feature, each with register(app, deps), wired in MODULES order."""
+
+from slack_bolt import App
+
+from bot.deps import Deps
+
+MODULES = []
+
+
+def register(app: App, deps: Deps) -> None:
+    for module in MODULES:
+        module.register(app, deps)

@@ -1,0 +1,64 @@
+"""What ranking needs from the database: mentors who can take someone now, and the seeker."""
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from bot.ranking import MentorCard, Seeker
+from storage.models import Goal, Mentorship, Person, Profile
+
+# Mentorships that use a mentor's capacity.
+OPEN_MENTORSHIP_STATES = ("proposed", "active", "paused")
+
+
+def _tz(person: Person, profile: Profile | None) -> str:
+    return (profile.timezone if profile and profile.timezone else person.tz) or "UTC"
+
+
+def active_mentee_counts(session: Session) -> dict[str, int]:
+    rows = session.exec(
+        select(Mentorship.mentor_id, func.count())
+        .where(Mentorship.status.in_(OPEN_MENTORSHIP_STATES))
+        .group_by(Mentorship.mentor_id)
+    ).all()
+    return dict(rows)
+
+
+def available_mentors(session: Session) -> list[MentorCard]:
+    """Active people who mentor and have a slot left."""
+    used = active_mentee_counts(session)
+    rows = session.exec(
+        select(Person, Profile)
+        .join(Profile, Profile.person_id == Person.slack_id)
+        .where(Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0)
+    ).all()
+    cards = []
+    for person, profile in rows:
+        left = profile.capacity - used.get(person.slack_id, 0)
+        if left <= 0:
+            continue
+        cards.append(MentorCard(
+            person_id=person.slack_id, name=person.name, title=profile.title or person.title,
+            expertise=tuple(profile.expertise), years=profile.years_experience,
+            career_path=profile.career_path, values=tuple(profile.values), capacity_left=left,
+            offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
+            tz=_tz(person, profile), bio=profile.bio,
+        ))
+    return cards
+
+
+def seeker_for(session: Session, slack_id: str, words: str) -> Seeker:
+    person = session.get(Person, slack_id)
+    profile = session.get(Profile, slack_id)
+    goals = session.exec(select(Goal).where(Goal.owner_id == slack_id, Goal.status == "active")).all()
+    goal_text = " ".join(f"{g.title} {g.target}" for g in goals)
+    if profile and profile.areas_to_improve:
+        goal_text = f"{goal_text} {profile.areas_to_improve}".strip()
+    return Seeker(
+        person_id=slack_id,
+        words=words,
+        goals=goal_text,
+        career_aspiration=profile.career_aspiration if profile else "",
+        values=tuple(profile.values) if profile else (),
+        languages=tuple(profile.languages) if profile else (),
+        tz=_tz(person, profile) if person else "UTC",
+    )

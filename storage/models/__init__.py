@@ -1,0 +1,26 @@
+"""SQLModel tables, one concept per module. Importing this package registers every table on SQLModel.metadata."""
+
+from storage.models.checkin import CheckIn
+from storage.models.event import ProcessedEvent
+from storage.models.goal import Goal, GoalUpdate
+from storage.models.intro import IntroRequest
+from storage.models.mentorship import Mentorship
+from storage.models.outbox import ScheduledMessage
+from storage.models.person import Person
+from storage.models.profile import Profile
+from storage.models.program import Program, ProgramAdmin, ProgramMember
+
+__all__ = [
+    "CheckIn",
+    "Goal",
+    "GoalUpdate",
+    "IntroRequest",
+    "Mentorship",
+    "Person",
+    "ProcessedEvent",
+    "Profile",
+    "Program",
+    "ProgramAdmin",
+    "ProgramMember",
+    "ScheduledMessage",
+]

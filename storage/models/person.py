@@ -1,0 +1,23 @@
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from storage.models._common import tz_datetime_column, utcnow
+
+
+class Person(SQLModel, table=True):
+    """Someone in the Slack workspace. Never deleted: deactivation marks them inactive."""
+
+    __tablename__ = "person"
+
+    slack_id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(default="", max_length=255)
+    email: str | None = Field(default=None, max_length=255, index=True)
+    title: str = Field(default="", max_length=255)
+    # IANA zone from Slack's users.info; a profile may override it (Profile.timezone).
+    tz: str = Field(default="UTC", max_length=64)
+    active: bool = Field(default=True, index=True)
+    # Out of office (/mentor pause until DATE): the scheduler defers this person's messages until then.
+    paused_until: date | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))

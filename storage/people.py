@@ -1,0 +1,62 @@
+"""People and their profiles."""
+
+from sqlmodel import Session, select
+
+from bot.profiles_csv import ProfileRow
+from storage.models import Person, Profile
+from storage.models._common import utcnow
+
+
+def get_person(session: Session, slack_id: str) -> Person | None:
+    return session.get(Person, slack_id)
+
+
+def get_profile(session: Session, slack_id: str) -> Profile | None:
+    return session.get(Profile, slack_id)
+
+
+def upsert_person(session: Session, slack_id: str, **fields) -> Person:
+    person = session.get(Person, slack_id)
+    if person is None:
+        person = Person(slack_id=slack_id, **fields)
+        session.add(person)
+    else:
+        for key, value in fields.items():
+            setattr(person, key, value)
+        person.updated_at = utcnow()
+    return person
+
+
+def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, int]:
+    """Upsert people and profiles keyed by Slack id: importing twice updates, never duplicates.
+    Returns (created, updated)."""
+    created = updated = 0
+    for row in rows:
+        existing = session.get(Person, row.slack_id)
+        person_fields = {"name": row.name, "email": row.email, "title": row.title}
+        if row.timezone:
+            person_fields["tz"] = row.timezone
+        upsert_person(session, row.slack_id, **person_fields)
+        session.flush()
+        profile = session.get(Profile, row.slack_id) or Profile(person_id=row.slack_id)
+        profile.role = row.role
+        profile.title = row.title
+        profile.expertise = list(row.expertise)
+        profile.years_experience = row.years_experience
+        profile.career_path = row.career_path
+        profile.values = list(row.values)
+        profile.capacity = row.capacity
+        profile.timezone = row.timezone
+        profile.languages = list(row.languages)
+        profile.bio = row.bio
+        profile.updated_at = utcnow()
+        session.add(profile)
+        if existing is None:
+            created += 1
+        else:
+            updated += 1
+    return created, updated
+
+
+def count_people(session: Session) -> int:
+    return len(session.exec(select(Person.slack_id)).all())

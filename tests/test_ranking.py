@@ -1,0 +1,54 @@
+"""The ranking rules, without Slack or a database."""
+
+from datetime import UTC, datetime
+
+from bot.ranking import MentorCard, Seeker, hours_apart, rank, tokens
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+def card(pid, name, *topics, **kw):
+    return MentorCard(person_id=pid, name=name, expertise=topics, **kw)
+
+
+def test_text_match_is_required_when_words_given():
+    mentors = [card("U1", "Ana", "Python"), card("U2", "Bo", "Leadership")]
+    assert [m.mentor.name for m in rank(Seeker("U9", words="python"), mentors, NOW)] == ["Ana"]
+
+
+def test_aliases_find_synonyms():
+    mentors = [card("U1", "Ana", "Machine learning"), card("U2", "Bo", "Leadership")]
+    assert [m.mentor.name for m in rank(Seeker("U9", words="ML"), mentors, NOW)] == ["Ana"]
+    assert [m.mentor.name for m in rank(Seeker("U9", words="people management"), mentors, NOW)] == ["Bo"]
+
+
+def test_caller_and_full_mentors_are_left_out():
+    mentors = [card("U9", "Me", "Python"), card("U1", "Full", "Python", capacity_left=0), card("U2", "Ok", "Python")]
+    assert [m.mentor.name for m in rank(Seeker("U9", words="python"), mentors, NOW)] == ["Ok"]
+
+
+def test_experience_and_values_break_text_ties():
+    junior = card("U1", "Junior", "Python", years=1)
+    senior = card("U2", "Senior", "Python", years=12, values=("craft",))
+    ranked = rank(Seeker("U9", words="python", values=("craft",)), [junior, senior], NOW)
+    assert [m.mentor.name for m in ranked] == ["Senior", "Junior"]
+    assert ranked[0].shared_values == ("craft",)
+
+
+def test_ties_are_deterministic_by_capacity_then_name():
+    a = card("U2", "Zed", "Python", capacity_left=1)
+    b = card("U1", "Amy", "Python", capacity_left=1)
+    c = card("U3", "Max", "Python", capacity_left=1)
+    assert [m.mentor.name for m in rank(Seeker("U9", words="python"), [a, b, c], NOW)] == ["Amy", "Max", "Zed"]
+
+
+def test_hours_apart_follows_daylight_saving():
+    summer = datetime(2026, 7, 1, 12, tzinfo=UTC)
+    winter = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    assert hours_apart("Europe/Berlin", "America/New_York", summer) == 6
+    assert hours_apart("Europe/Berlin", "Asia/Kolkata", winter) == 4.5
+    assert hours_apart("Pacific/Auckland", "America/Los_Angeles", winter) == 3  # across the date line
+
+
+def test_tokens_fold_plurals_and_stopwords():
+    assert tokens("I want to learn Databases") == ["database"]
