@@ -7,14 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, load_database_url, load_settings, read_env
-
-
-class CliError(Exception):
-    """A message for the operator, printed as one line; exit code 2 (usage/config) or 1 (runtime)."""
-
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
+from bot.errors import CliError  # noqa: F401  (re-exported for feature command modules)
 
 
 def setup_logging(level: str) -> None:
@@ -120,7 +113,7 @@ def cmd_worker(args, env) -> int:
 
 
 # Feature commands: modules with add_commands(subparsers); each sets func(args, env) -> exit code.
-FEATURE_COMMANDS: list[str] = []
+FEATURE_COMMANDS: list[str] = ["bot.cli_scheduler"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,39 @@
+"""`mentorbot tick --now ...`: one sweep and one drain as if at that instant, for operators and tests."""
+
+from datetime import UTC, datetime
+
+from bot.cli import CliError, engine_checked
+from bot.config import load_settings
+
+
+def parse_instant(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise CliError(f"--now: expected an ISO 8601 instant such as 2026-12-07T09:00:00Z, got {text!r}", 2) from None
+    if value.tzinfo is None:
+        raise CliError("--now: give a time zone, e.g. 2026-12-07T09:00:00Z", 2)
+    return value.astimezone(UTC)
+
+
+def cmd_tick(args, env) -> int:
+    from bot.app import make_client
+    from bot.deps import Deps
+    from bot.scheduling.tick import tick
+
+    now = parse_instant(args.now) if args.now else datetime.now(UTC)
+    settings = load_settings(env)
+    engine = engine_checked(settings.database_url)
+    deps = Deps(engine=engine, settings=settings, clock=lambda: now)
+    report = tick(deps, make_client(settings), now)
+    written = sum(report.written.values())
+    d = report.drain
+    print(f"tick at {now.isoformat()}: {written} row(s) written, {d.sent} sent, {d.cancelled} cancelled, "
+          f"{d.failed} failed")
+    return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("tick", help="run one sweep and one drain (as if at --now), then exit")
+    p.add_argument("--now", help="ISO 8601 instant, e.g. 2026-12-07T09:00:00Z (default: the current time)")
+    p.set_defaults(func=cmd_tick)
