@@ -120,7 +120,7 @@ def cmd_worker(args, env) -> int:
 
 
 # Feature commands: modules with add_commands(subparsers); each sets func(args, env) -> exit code.
-FEATURE_COMMANDS: list[str] = []
+FEATURE_COMMANDS: list[str] = ["bot.directory"]
 
 
 def build_parser() -> argparse.ArgumentParser:
