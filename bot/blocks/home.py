@@ -19,7 +19,8 @@ FIND_MENTOR = "home_find_mentor"
 EDIT_PROFILE = "home_edit_profile"
 UPDATE_GOALS = "home_update_goals"
 LOG_ANY = "home_log_progress"
-SEE_PAIRS = "home_see_all_pairs"
+SEE_MENTORS = "home_see_all_mentors"
+SEE_MENTEES = "home_see_all_mentees"
 SEE_INTROS = "home_see_all_intros"
 FIND_MENTOR_CALLBACK = "find_mentor_home"
 
@@ -91,7 +92,7 @@ def _pair_blocks(pairs: list[Pair], as_mentor: bool, heading: str) -> list[dict]
     for pair in pairs[:HOME_PAIRS]:
         blocks.append(section(pair_line(pair, as_mentor)))
     if len(pairs) > HOME_PAIRS:
-        blocks.append(actions(button(f"See all {len(pairs)}", SEE_PAIRS, "mentees" if as_mentor else "mentors"),
+        blocks.append(actions(button(f"See all {len(pairs)}", SEE_MENTEES if as_mentor else SEE_MENTORS),
                               block_id=f"see_{'mentees' if as_mentor else 'mentors'}"))
     return blocks
 
