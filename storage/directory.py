@@ -17,7 +17,7 @@ def apply_entry(session: Session, entry: DirectoryEntry) -> str:
     created = person is None
     if created:
         person = Person(slack_id=entry.slack_id)
-    was_active = created or person.active
+    was_active = not created and person.active
     person.name = entry.name or person.name
     person.title = entry.title
     if entry.tz:  # deleted users come without a tz; keep the last one we knew
@@ -28,11 +28,11 @@ def apply_entry(session: Session, entry: DirectoryEntry) -> str:
     person.updated_at = utcnow()
     session.add(person)
     session.flush()
+    if created:
+        return "created"  # a person Slack already lists as deactivated is stored inactive
     if entry.deleted and was_active:
         pause_mentorships(session, entry.slack_id, DEACTIVATED_REASON)
         return "deactivated"
-    if created:
-        return "created"
     return "reactivated" if not was_active and person.active else "updated"
 
 
