@@ -94,12 +94,11 @@ def cmd_sync_users(args, env) -> int:
 
     from bot.app import make_client
     from bot.cli import CliError, engine_checked
-    from bot.config import load_settings
+    from bot.config import ConfigError, load_settings
 
+    # Only the bot token is needed here: no signing secret, no app token.
     settings = load_settings(env, require_slack=False)
     if not settings.bot_token.startswith("xoxb-"):
-        from bot.config import ConfigError
-
         raise ConfigError("SLACK_BOT_TOKEN", "expected a bot token starting with xoxb-")
     if args.page_size < 1 or args.page_size > 1000 or args.pace < 0:
         raise CliError("--page-size must be 1–1000 and --pace at least 0", code=2)

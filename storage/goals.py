@@ -56,11 +56,6 @@ def last_updates(session: Session, goal_ids: list[int]) -> dict[int, GoalUpdate]
     return {u.goal_id: u for u in rows}
 
 
-def journal(session: Session, goal_id: int, limit: int = 20) -> list[GoalUpdate]:
-    return list(session.exec(select(GoalUpdate).where(GoalUpdate.goal_id == goal_id)
-                             .order_by(GoalUpdate.id.desc()).limit(limit)).all())
-
-
 def create_goal(session: Session, owner_id: str, data: GoalData, now: datetime) -> Goal:
     ensure_person(session, owner_id)
     goal = Goal(owner_id=owner_id, horizon=data.horizon, title=data.title, target=data.target,

@@ -112,3 +112,19 @@ def test_retried_directory_events_are_applied_once(stack):
     assert (joiner.name, joiner.active, joiner.tz) == ("Jo Joiner", True, "Asia/Tokyo")
     with Session(stack.engine) as s:
         assert {e.event_id for e in s.exec(select(ProcessedEvent)).all()} == {"EvJOIN1", "EvCHG1", "EvCHG2"}
+
+
+def test_goals_are_visible_to_the_owner_and_active_mentors_only(engine):
+    from storage.db import session_scope
+    from storage.goals import can_see_goals
+
+    with session_scope(engine) as s:
+        for uid in ("U0ME", "U0MENTOR", "U0PAUSED", "U0PEER"):
+            s.add(Person(slack_id=uid))
+        s.flush()
+        s.add(Mentorship(mentor_id="U0MENTOR", mentee_id="U0ME", status="active"))
+        s.add(Mentorship(mentor_id="U0PAUSED", mentee_id="U0ME", status="paused"))
+        s.add(Mentorship(mentor_id="U0ME", mentee_id="U0PEER", status="active"))  # my mentee is not my mentor
+    with session_scope(engine) as s:
+        assert can_see_goals(s, "U0ME", "U0ME") and can_see_goals(s, "U0MENTOR", "U0ME")
+        assert not can_see_goals(s, "U0PAUSED", "U0ME") and not can_see_goals(s, "U0PEER", "U0ME")
