@@ -241,7 +241,7 @@ def test_home_stays_within_100_blocks_with_40_goals_and_20_mentees(stack, clock)
     assert len(home["blocks"]) < 100
     text = text_of(home)
     assert "See all 20" in text and "0 slots left" in text
-    assert "next check-in Thu 03 Dec 2026" in text  # the earliest pending check-in
+    assert "|Thu 03 Dec 2026, 09:00 UTC>" in text  # the earliest pending check-in, in the reader's zone
     assert "Intro requests" in text and "See all 40" in text
     goals_list = click(stack, NEW, home_blocks.UPDATE_GOALS, view=home)
     assert len(goals_list["blocks"]) <= 100 and "Goal 39" in text_of(goals_list)

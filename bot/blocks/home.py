@@ -2,7 +2,7 @@
 
 Whatever the data, the Home stays within Slack's 100 blocks: every list shows a few rows and links a modal."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.blocks.common import actions, button, context, divider, header, section
 from bot.blocks.forms import VIEW_BLOCK_LIMIT, input_block, modal, text_input
@@ -34,8 +34,10 @@ WELCOME = ("*Welcome to mentoring!* It works in three steps:\n"
 PRIVACY = "Your goals and journal are private: only you and, later, your active mentors see them."
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%a %d %b %Y, %H:%M UTC") if moment else ""
+def _when(moment: datetime) -> str:
+    """Slack shows <!date^…> in each reader's own time zone; the fallback (notifications, old clients) says UTC."""
+    fallback = moment.astimezone(UTC).strftime("%a %d %b %Y, %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
 
 
 def pair_line(pair: Pair, as_mentor: bool) -> str:
