@@ -113,7 +113,10 @@ def cmd_worker(args, env) -> int:
 
 
 # Feature commands: modules with add_commands(subparsers); each sets func(args, env) -> exit code.
-FEATURE_COMMANDS: list[str] = ["bot.cli_scheduler"]
+FEATURE_COMMANDS: list[str] = [
+    "bot.cli_scheduler",
+    "bot.directory",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

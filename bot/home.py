@@ -1,35 +1,25 @@
 """The App Home: built from the database and published with views.publish after anything that changes it.
-Other features only call publish_home(); what the Home shows is decided here."""
+Other features only call publish_home(); what the Home shows is decided here (layout in bot/blocks/home.py)."""
 
 import logging
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot.blocks.common import actions, button, header, section
+from bot.blocks import home as render
 from bot.deps import Deps
-from bot.text import escape, mention
+from bot.profile_rules import completeness
+from storage.dashboard import home_data
 from storage.db import session_scope
-from storage.models import Mentorship
 
 log = logging.getLogger(__name__)
 
 
 def build_home(session: Session, user_id: str) -> dict:
-    pairs = session.exec(select(Mentorship).where(
-        (Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id),
-        Mentorship.status.in_(("proposed", "active", "paused")))).all()
-    blocks = [header("Your mentoring")]
-    if pairs:
-        for m in pairs:
-            other, role = (m.mentee_id, "mentee") if m.mentor_id == user_id else (m.mentor_id, "mentor")
-            blocks.append(section(f"{mention(other)} is your {role} · {escape(m.cadence)} · {escape(m.status)}"))
-    else:
-        blocks.append(section("Welcome! 1. Set up your profile. 2. Add your goals. 3. Find a mentor with "
-                              "`/findmentor`."))
-    blocks.append(actions(button("Find a mentor", "home_find_mentor")))
-    return {"type": "home", "blocks": blocks}
+    data = home_data(session, user_id, journal_for=render.HOME_GOALS)
+    has_goals = any(g.status == "active" for g in data.goals)
+    return render.home_view(data, completeness(data.profile, has_goals=has_goals))
 
 
 def publish_home(deps: Deps, client: WebClient, user_id: str) -> None:

@@ -105,6 +105,16 @@ def scene_find_mentor(ctx: DemoContext) -> None:
 SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
 
 
+def _feature_scenes() -> None:
+    # Imported here: scene modules use DemoContext's helpers, and this module defines it.
+    from bot.demo.scene_onboarding import scene_onboarding
+
+    SCENES.append(scene_onboarding)
+
+
+_feature_scenes()
+
+
 def seed_workspace(stack: LocalStack) -> dict[str, str]:
     text = WORKSPACE_CSV.read_text(encoding="utf-8")
     names = {}

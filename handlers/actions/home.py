@@ -1,0 +1,57 @@
+"""Buttons on the App Home and in the goals modal. Each acks, then opens (from the Home) or pushes (from a modal)
+the view bot.screens builds. A goal id in a button's value is checked against the clicking user there."""
+
+import logging
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import screens
+from bot.blocks import goals as goal_blocks
+from bot.blocks import home as home_blocks
+from bot.deps import Deps
+
+log = logging.getLogger(__name__)
+
+
+def show(client: WebClient, body: dict, view: dict) -> None:
+    """Push onto an open modal (max 3 deep), else open a new one."""
+    in_modal = (body.get("container") or {}).get("type") == "view" and (body.get("view") or {}).get("type") == "modal"
+    try:
+        if in_modal:
+            client.views_push(trigger_id=body["trigger_id"], view=view)
+        else:
+            client.views_open(trigger_id=body["trigger_id"], view=view)
+    except SlackApiError as exc:
+        log.warning("opening a modal failed: %s", exc.response.get("error"))
+
+
+def _value(body: dict) -> str:
+    action = (body.get("actions") or [{}])[0]
+    return str(action.get("value") or "")
+
+
+def register(app: App, deps: Deps) -> None:
+    screens_for = {
+        home_blocks.FIND_MENTOR: lambda body, user, client: home_blocks.find_mentor_modal(),
+        home_blocks.EDIT_PROFILE: lambda body, user, client: screens.profile(deps, client, user),
+        home_blocks.UPDATE_GOALS: lambda body, user, client: screens.goals_list(deps, user),
+        home_blocks.LOG_ANY: lambda body, user, client: screens.log_progress(deps, user),
+        home_blocks.SEE_MENTORS: lambda body, user, client: screens.pairs(deps, user, "mentors"),
+        home_blocks.SEE_MENTEES: lambda body, user, client: screens.pairs(deps, user, "mentees"),
+        home_blocks.SEE_INTROS: lambda body, user, client: screens.intros(deps, user),
+        goal_blocks.ADD_GOAL: lambda body, user, client: screens.new_goal(deps, user),
+        goal_blocks.SELF_ASSESSMENT: lambda body, user, client: screens.self_assessment(deps, user),
+        goal_blocks.LOG_PROGRESS: lambda body, user, client: screens.log_progress(deps, user, _value(body)),
+        goal_blocks.EDIT_GOAL: lambda body, user, client: screens.edit_goal(deps, user, _value(body)),
+    }
+
+    def listener(build):
+        def on_click(ack: Ack, body: dict, client: WebClient):
+            ack()
+            show(client, body, build(body, body["user"]["id"], client))
+        return on_click
+
+    for action_id, build in screens_for.items():
+        app.action(action_id)(listener(build))
