@@ -51,10 +51,9 @@ class DemoContext:
 
     def modal(self, user_id: str) -> dict:
         """The modal on top of user_id's stack."""
-        views = self.stack.slack.open_views_for(user_id)
-        if not views:
-            raise RuntimeError(f"demo: no modal is open for {user_id}")
-        return views[-1]
+        # The bot opens modals after its ack, so the click's HTTP answer can come first: wait for it.
+        self.wait(lambda: self.stack.slack.open_views_for(user_id), f"a modal for {user_id}")
+        return self.stack.slack.open_views_for(user_id)[-1]
 
     def click(self, user_id: str, action_id: str, label: str, *, message: dict | None = None,
               view: dict | None = None, value: str | None = None):
