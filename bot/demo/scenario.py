@@ -13,9 +13,11 @@ from bot.profiles_csv import parse_profiles_csv
 from storage.db import session_scope
 from storage.migrate import upgrade
 from storage.people import import_profile_rows
+from storage.programs import create_program
 
 WORKSPACE_CSV = Path(__file__).with_name("workspace.csv")
 DEMO_CHANNEL = "C0DEMOMENTOR"
+DEMO_PROGRAM = "Engineering Mentoring"
 
 
 @dataclass
@@ -117,6 +119,7 @@ def seed_workspace(stack: LocalStack) -> dict[str, str]:
     if errors:
         raise RuntimeError("demo workspace CSV is invalid: " + "; ".join(map(str, errors)))
     with session_scope(stack.engine) as session:
+        create_program(session, DEMO_PROGRAM, DEMO_CHANNEL)  # the CSV's programs column names it
         import_profile_rows(session, rows)
     return names
 

@@ -3,8 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
+from handlers.actions import findmentor, intro, pairing
 
-MODULES = []
+MODULES = [findmentor, intro, pairing]
 
 
 def register(app: App, deps: Deps) -> None:

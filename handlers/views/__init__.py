@@ -3,8 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
+from handlers.views import intro, pairing
 
-MODULES = []
+MODULES = [intro, pairing]
 
 
 def register(app: App, deps: Deps) -> None:
