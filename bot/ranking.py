@@ -47,9 +47,9 @@ ALIASES = {
     "ml": "machine learning",
     "machine learning": "ml",
     "ai": "artificial intelligence machine learning",
-    "people management": "leadership management",
-    "people manager": "leadership management",
-    "managing people": "leadership management",
+    "people management": "leadership",
+    "people manager": "leadership",
+    "managing people": "leadership people management",
     "managing": "management leadership",
     "manager": "management leadership",
     "tech lead": "technical leadership",
@@ -114,8 +114,10 @@ class MentorCard:
     bio: str = ""
 
     def document(self) -> str:
-        # Expertise counts twice: it is what the mentor says they can teach.
-        topics = " ".join(self.expertise)
+        # Expertise counts twice: it is what the mentor says they can teach. Only expertise gets aliases: "ML" as
+        # a skill means machine learning, but "Product Manager" as a title does not make someone a leadership
+        # mentor.
+        topics = expand_aliases(" ".join(self.expertise))
         return " ".join([topics, topics, self.title, self.career_path, self.bio])
 
 
@@ -198,7 +200,7 @@ class MentorIndex:
         self._retriever = None
         self._vocab: set[str] = set()
         if n:
-            corpus = [alias_tokens(m.document()) or [""] for m in self.mentors]
+            corpus = [tokens(m.document()) or [""] for m in self.mentors]
             self._retriever = bm25s.BM25()
             self._retriever.index(corpus, show_progress=False)
             self._vocab = {t for doc in corpus for t in doc}
