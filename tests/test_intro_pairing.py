@@ -8,8 +8,19 @@ from sqlmodel import Session, select
 
 from bot.outbox import renderer_for
 from storage.models import Goal, IntroRequest, Mentorship, ScheduledMessage
-from tests.pairing_helpers import (agreement_values, click, dms, find, intro_values, request_intro, result_block,
-                                   text_of, wait_dm, wait_ephemeral, wait_modal)
+from tests.pairing_helpers import (
+    agreement_values,
+    click,
+    dms,
+    find,
+    intro_values,
+    request_intro,
+    result_block,
+    text_of,
+    wait_dm,
+    wait_ephemeral,
+    wait_modal,
+)
 
 LENA, AMARA, CHEN, HUGO, INES, KEMI = "U0DEMOLENA", "U0DEMOAMARA", "U0DEMOCHEN", "U0DEMOHUGO", "U0DEMOINES", "U0DEMOKEMI"
 CHANNEL = "C0DEMOMENTOR"
