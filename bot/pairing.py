@@ -6,7 +6,7 @@ person is asked to confirm again (last edit wins, and nobody is bound to terms t
 """
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 CADENCES = {"weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
@@ -63,6 +63,11 @@ def local_to_utc(day: date, at: time, tz: str) -> datetime:
     except (KeyError, ValueError):
         zone = ZoneInfo("UTC")
     return datetime.combine(day, at, tzinfo=zone).astimezone(ZoneInfo("UTC"))
+
+
+def first_workday(day: date) -> date:
+    """The day itself, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
 
 def as_utc(moment: datetime | None) -> datetime | None:

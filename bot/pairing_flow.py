@@ -66,7 +66,7 @@ def open_agreement(deps: Deps, client: WebClient, user_id: str, trigger_id: str,
         other = m.mentee_id if by_mentor else m.mentor_id
         tz, other_name = _tz(session, user_id), _name(session, other)
         other_confirmed = m.mentee_confirmed if by_mentor else m.mentor_confirmed
-        default_day = rules.in_zone(now, tz).date() + timedelta(days=3)
+        default_day = rules.first_workday(rules.in_zone(now, tz).date() + timedelta(days=3))
         default_first = rules.local_to_utc(default_day, DEFAULT_FIRST_MEETING, tz)
         view = blocks.agreement_modal(m.id, terms_of(m), tz, default_first, other_name, other_confirmed)
     client.views_open(trigger_id=trigger_id, view=view)

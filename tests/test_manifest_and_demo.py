@@ -36,4 +36,5 @@ def test_demo_exits_zero_and_prints_a_transcript(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "types: /findmentor machine learning" in result.stdout
     assert "Chen Wei" in result.stdout
+    assert "New pair in *Engineering Mentoring*: @Amara Okafor is mentoring @Lena Novak" in result.stdout
     assert "Traceback" not in result.stderr

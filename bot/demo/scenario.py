@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.demo.scene_pairing import scene_pairing
 from bot.demo.transcript import render_message
 from bot.harness import LocalStack
 from bot.profiles_csv import parse_profiles_csv
@@ -104,7 +105,7 @@ def scene_find_mentor(ctx: DemoContext) -> None:
     ctx.command("U0DEMOJONAS", "/mentor", "dance")
 
 
-SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
+SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor, scene_pairing]
 
 
 def seed_workspace(stack: LocalStack) -> dict[str, str]:
