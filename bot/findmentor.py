@@ -15,10 +15,11 @@ from sqlmodel import Session
 from bot.blocks import findmentor as render
 from bot.ranking import MentorCard, MentorIndex, Ranking, Seeker
 from storage.db import session_scope
-from storage.directory import directory_version, excluded_mentor_ids, mentor_cards, taken_slots
+from storage.directory import directory_version, excluded_mentor_ids, mentor_cards, slots_version, taken_slots
 from storage.matching import seeker_for
 
 _cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex]]" = weakref.WeakKeyDictionary()
+_slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
@@ -35,11 +36,24 @@ def mentor_index(session: Session) -> MentorIndex:
     return index
 
 
+def slots(session: Session, index: MentorIndex):
+    """Slots left per mentor of `index`, cached while no mentorship opens or closes."""
+    version = slots_version(session)
+    with _cache_lock:
+        cached = _slots_cache.get(index)
+        if cached and cached[0] == version:
+            return cached[1]
+    array = index.slots_after(taken_slots(session))
+    with _cache_lock:
+        _slots_cache[index] = (version, array)
+    return array
+
+
 def search(session: Session, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int = render.TOP_N,
            also_exclude: set[str] = frozenset()) -> Ranking:
     index = mentor_index(session)
     exclude = excluded_mentor_ids(session, seeker.person_id, now) | set(also_exclude)
-    return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, taken=taken_slots(session))
+    return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, slots=slots(session, index))
 
 
 def find_mentors(engine: Engine, user_id: str, words: str, now: datetime, offset: int = 0) -> dict:

@@ -75,7 +75,9 @@ ALIASES = {
     "a/b testing": "experiment design",
     "ab testing": "experiment design",
 }
-_ALIAS_RES = [(re.compile(r"(?<![\w+#/-])" + re.escape(a) + r"(?![\w+#/-])"), e) for a, e in ALIASES.items()]
+# One pass over the text: longest phrases first, whole words only.
+_ALIAS_RE = re.compile(r"(?<![\w+#/-])(" + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
+                       + r")(?![\w+#/-])")
 
 _TOKEN_RE = re.compile(r"[\w+#]+", re.UNICODE)
 _STOP = frozenset("a an and the of to in for with on at by from i me my want wants learn learning get better grow "
@@ -88,8 +90,7 @@ def tokens(text: str) -> list[str]:
 
 
 def expand_aliases(text: str) -> str:
-    folded = text.casefold()
-    extra = [expansion for pattern, expansion in _ALIAS_RES if pattern.search(folded)]
+    extra = dict.fromkeys(ALIASES[m] for m in _ALIAS_RE.findall(text.casefold()))
     return " ".join([text, *extra])
 
 
@@ -154,11 +155,17 @@ class Ranking:
     matches: list[Match]  # the requested page, best first
 
 
-def utc_offset_hours(tz: str, now: datetime) -> float:
+@lru_cache(maxsize=1024)
+def _zone(tz: str) -> ZoneInfo | None:
     try:
-        offset = now.astimezone(ZoneInfo(tz or "UTC")).utcoffset()
+        return ZoneInfo(tz or "UTC")
     except (KeyError, ValueError):
-        offset = None
+        return None
+
+
+def utc_offset_hours(tz: str, now: datetime) -> float:
+    zone = _zone(tz)
+    offset = now.astimezone(zone).utcoffset() if zone is not None else None
     return offset.total_seconds() / 3600 if offset is not None else 0.0
 
 
@@ -241,16 +248,26 @@ class MentorIndex:
             return np.zeros(n)
         return np.bincount(np.concatenate(hits), minlength=n).astype(np.float64)
 
+    def slots_after(self, taken: Mapping[str, int] | None) -> np.ndarray:
+        """Slots left per mentor once `taken` (mentor id -> open mentorships) is subtracted. Callers may cache it
+        while the mentorships do not change (bot.findmentor does)."""
+        slots = self._capacity.copy()
+        if taken:
+            where = np.fromiter((self._pos.get(p, -1) for p in taken), dtype=np.int64, count=len(taken))
+            counts = np.fromiter(taken.values(), dtype=np.int64, count=len(taken))
+            known = where >= 0
+            np.subtract.at(slots, where[known], counts[known])
+        return slots
+
     def search(self, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int | None = None,
-               exclude: Iterable[str] = (), taken: Mapping[str, int] | None = None) -> Ranking:
+               exclude: Iterable[str] = (), taken: Mapping[str, int] | None = None,
+               slots: np.ndarray | None = None) -> Ranking:
+        """One page of the ranking. Pass `taken`, or `slots` from slots_after() when it is cached."""
         n = len(self.mentors)
         if not n or not seeker.query.strip():
             return Ranking(0, [])
-        slots = self._capacity.copy()
-        for person_id, count in (taken or {}).items():
-            i = self._pos.get(person_id)
-            if i is not None:
-                slots[i] -= count
+        if slots is None:
+            slots = self.slots_after(taken)
         eligible = slots > 0
         for person_id in {seeker.person_id, *exclude}:
             i = self._pos.get(person_id)
@@ -300,9 +317,14 @@ class MentorIndex:
             "language": language,
         }
         score = np.round(sum(WEIGHTS[k] * v for k, v in parts.items()), 6)
-        # np.lexsort sorts by the LAST key first: score desc, slots desc, then name/id.
-        order = np.lexsort((self._name_rank[idx], -slots_here, -score))
-        end = len(order) if limit is None else offset + limit
+        # Only what the page needs is sorted: everyone scoring at least the k-th best score (ties included, so the
+        # order stays exact), then np.lexsort, which sorts by the LAST key first: score desc, slots desc, name/id.
+        end = len(idx) if limit is None else min(offset + limit, len(idx))
+        cand = np.arange(len(idx))
+        if 0 < end < len(idx):
+            kth = np.partition(score, len(idx) - end)[len(idx) - end]
+            cand = np.flatnonzero(score >= kth)
+        order = cand[np.lexsort((self._name_rank[idx[cand]], -slots_here[cand], -score[cand]))]
         query_tokens = set(alias_tokens(seeker.query))
         page = []
         for j in order[offset:end]:

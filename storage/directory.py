@@ -49,6 +49,12 @@ def taken_slots(session: Session) -> dict[str, int]:
     return active_mentee_counts(session)
 
 
+def slots_version(session: Session) -> tuple:
+    """Changes when a mentorship is created or leaves the open states (a mentor's mentor_id never changes)."""
+    return session.exec(select(func.count().filter(Mentorship.status.in_(OPEN_MENTORSHIP_STATES)),
+                               func.max(Mentorship.id))).one()
+
+
 def current_mentor_ids(session: Session, mentee_id: str) -> set[str]:
     return set(session.exec(select(Mentorship.mentor_id).where(
         Mentorship.mentee_id == mentee_id, Mentorship.status.in_(OPEN_MENTORSHIP_STATES))).all())
