@@ -5,6 +5,7 @@ version check, the slots taken and the caller's exclusions (small queries), and 
 """
 
 import threading
+import time
 import weakref
 from dataclasses import replace
 from datetime import datetime
@@ -17,22 +18,31 @@ from bot.ranking import MentorCard, MentorIndex, Ranking, Seeker
 from storage.db import session_scope
 from storage.directory import directory_version, excluded_mentor_ids, mentor_cards, slots_version, taken_slots
 from storage.matching import seeker_for
+from storage.models import Person, Profile
 
-_cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex]]" = weakref.WeakKeyDictionary()
+# The version check scans two tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second per
+# process: a profile edit or a deactivation reaches /findmentor within a second. Exclusions and slots are read on
+# every request, and sending a request re-reads the mentor (available_card).
+DIRECTORY_RECHECK_SECONDS = 1.0
+_cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex, float]]" = weakref.WeakKeyDictionary()
 _slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
 def mentor_index(session: Session) -> MentorIndex:
     engine = session.get_bind()
-    version = directory_version(session)
     with _cache_lock:
         cached = _cache.get(engine)
-        if cached and cached[0] == version:
-            return cached[1]
+    if cached and time.monotonic() - cached[2] < DIRECTORY_RECHECK_SECONDS:
+        return cached[1]
+    version = directory_version(session)
+    if cached and cached[0] == version:
+        with _cache_lock:
+            _cache[engine] = (version, cached[1], time.monotonic())
+        return cached[1]
     index = MentorIndex(mentor_cards(session))  # built outside the lock; a concurrent duplicate build is harmless
     with _cache_lock:
-        _cache[engine] = (version, index)
+        _cache[engine] = (version, index, time.monotonic())
     return index
 
 
@@ -87,11 +97,14 @@ def available_card(session: Session, mentee_id: str, mentor_id: str, now: dateti
     """The mentor's card and slots left if mentee_id may ask them now; None if not (forged or stale clicks)."""
     if mentor_id == mentee_id:
         return None
-    index = mentor_index(session)
-    card = index.card(mentor_id)
+    card = mentor_index(session).card(mentor_id)
     if card is None or mentor_id in excluded_mentor_ids(session, mentee_id, now):
         return None
-    left = card.capacity_left - taken_slots(session).get(mentor_id, 0)
+    # Writes re-read the mentor rather than trust the cached card (it may be up to a second old).
+    person, profile = session.get(Person, mentor_id), session.get(Profile, mentor_id)
+    if person is None or not person.active or profile is None or profile.role not in ("mentor", "both"):
+        return None
+    left = profile.capacity - taken_slots(session).get(mentor_id, 0)
     return (card, left) if left > 0 else None
 
 

@@ -1,6 +1,7 @@
 """The /findmentor answer: ranked mentors, each with why, a Request intro and View profile button, then more."""
 
 import json
+import re
 
 from bot.blocks.common import actions, button, context, divider, message, section
 from bot.ranking import Match, MentorCard
@@ -28,8 +29,14 @@ def why_line(m: Match) -> str:
     return " · ".join(parts)
 
 
+def carried(words: str) -> str:
+    """The words as buttons carry them: only search uses them, and search ignores <, > and &, so they go
+    (no mention syntax rides along in any payload either)."""
+    return re.sub(r"[<>&]", " ", words)[:QUERY_IN_VALUE]
+
+
 def intro_value(mentor_id: str, words: str) -> str:
-    return json.dumps({"m": mentor_id, "q": words[:QUERY_IN_VALUE]}, separators=(",", ":"))
+    return json.dumps({"m": mentor_id, "q": carried(words)}, separators=(",", ":"))
 
 
 def mentor_blocks(rank: int, m: Match, words: str) -> list[dict]:
@@ -55,7 +62,7 @@ def results(query: str, matches: list[Match], total: int | None = None, *, words
     for rank, m in enumerate(shown, start=offset + 1):
         blocks.extend(mentor_blocks(rank, m, words))
     if last < total:
-        value = json.dumps({"q": words[:QUERY_IN_VALUE], "o": last}, separators=(",", ":"))
+        value = json.dumps({"q": carried(words), "o": last}, separators=(",", ":"))
         blocks.append(actions(button(f"Show more ({total - last} more)", "findmentor_more", value)))
     names = ", ".join(escape(m.mentor.name) for m in shown)
     # The fallback text is shown in notifications and parsed as mrkdwn too.
