@@ -2,7 +2,6 @@
 Handlers call these after parsing; every id that arrives in a button value or private_metadata is checked
 against the clicking user here before anything is written."""
 
-import json
 import logging
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from bot.deps import Deps
 from bot.findmentor import available_card, suggestions_for
 from bot.home import publish_home
 from bot.pairing_flow import invite_to_agree
+from bot.payload import parse_id, parse_json
 from bot.ranking import alias_tokens
 from bot.text import escape, mention
 from storage.db import session_scope
@@ -37,22 +37,6 @@ from storage.people import get_person, get_profile
 from storage.programs import get_program, programs_of
 
 log = logging.getLogger(__name__)
-
-
-def parse_json(raw: str | None) -> dict:
-    try:
-        data = json.loads(raw or "")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def parse_id(raw) -> int | None:
-    try:
-        value = int(str(raw))
-    except (TypeError, ValueError):
-        return None
-    return value if 0 < value < 2**31 else None
 
 
 def mentee_goals(session: Session, person_id: str, words: str = "") -> list[str]:

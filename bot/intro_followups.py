@@ -7,8 +7,9 @@ from bot.blocks import findmentor as find_blocks
 from bot.blocks import intro as blocks
 from bot.deps import Deps
 from bot.findmentor import suggestions_for
-from bot.intro_flow import display_name, mentor_dm, parse_id
+from bot.intro_flow import display_name, mentor_dm
 from bot.outbox import Outgoing, renderer
+from bot.payload import parse_id
 from storage.intros import close_request, get_request
 from storage.locks import lock_row
 from storage.models import IntroRequest, ScheduledMessage

@@ -12,6 +12,7 @@ from bot import pairing as rules
 from bot.blocks import pairing as blocks
 from bot.deps import Deps
 from bot.home import publish_home
+from bot.payload import parse_id, parse_json
 from storage.db import session_scope
 from storage.directory import person_tz
 from storage.locks import write_transaction
@@ -111,7 +112,8 @@ def parse_terms(values: dict, tz: str) -> tuple[rules.Terms | None, dict[str, st
     return terms, {}
 
 
-def submit_agreement(deps: Deps, user_id: str, view: dict, mentorship_id: int | None) -> Agreed:
+def submit_agreement(deps: Deps, user_id: str, view: dict) -> Agreed:
+    mentorship_id = parse_id(parse_json(view.get("private_metadata")).get("m"))
     now = deps.clock()
     values = (view.get("state") or {}).get("values") or {}
     with write_transaction(deps.engine) as session:

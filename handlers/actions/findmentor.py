@@ -6,7 +6,8 @@ from slack_sdk import WebClient
 from bot.blocks import findmentor as render
 from bot.deps import Deps
 from bot.findmentor import find_mentors, profile_card
-from bot.intro_flow import open_intro_modal, parse_json
+from bot.intro_flow import open_intro_modal
+from bot.payload import parse_json
 from storage.db import session_scope
 from storage.people import get_profile
 

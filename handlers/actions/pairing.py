@@ -4,8 +4,8 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.deps import Deps
-from bot.intro_flow import parse_id
 from bot.pairing_flow import open_agreement
+from bot.payload import parse_id
 
 
 def register(app: App, deps: Deps) -> None:

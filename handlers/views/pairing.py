@@ -1,20 +1,12 @@
 """Confirming (or adjusting) the mentoring agreement."""
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
+from slack_bolt import App
 
 from bot.deps import Deps
-from bot.intro_flow import parse_id, parse_json
 from bot.pairing_flow import after_agreement, submit_agreement
+from handlers.views.forms import register_form
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.view("agreement_submit")
-    def on_submit(ack: Ack, body: dict, view: dict, client: WebClient):
-        mentorship_id = parse_id(parse_json(view.get("private_metadata")).get("m"))
-        done = submit_agreement(deps, body["user"]["id"], view, mentorship_id)
-        if done.errors:
-            ack(response_action="errors", errors=done.errors)
-            return
-        ack()
-        after_agreement(deps, client, done)
+    register_form(app, "agreement_submit", lambda user, view: submit_agreement(deps, user, view),
+                  lambda client, _user, done: after_agreement(deps, client, done))
