@@ -1,6 +1,6 @@
 """/findmentor: from words (or the caller's goals) to a ranked answer, and the suggestions other flows reuse.
 
-The MentorIndex is cached per engine, keyed by storage.directory.directory_version(): a request costs the
+The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a request costs the
 version check, the slots taken and the caller's exclusions (small queries), and the ranking itself.
 """
 
@@ -16,8 +16,14 @@ from sqlmodel import Session
 from bot.blocks import findmentor as render
 from bot.ranking import MentorCard, MentorIndex, Ranking, Seeker
 from storage.db import session_scope
-from storage.directory import directory_version, excluded_mentor_ids, mentor_cards, slots_version, taken_slots
 from storage.matching import seeker_for
+from storage.mentor_search import (
+    directory_version,
+    excluded_mentor_ids,
+    mentor_cards,
+    slots_version,
+    taken_slots,
+)
 from storage.models import Person, Profile
 
 # The version check scans two tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second per

@@ -20,7 +20,6 @@ from bot.payload import parse_id, parse_json
 from bot.ranking import alias_tokens
 from bot.text import escape, mention
 from storage.db import session_scope
-from storage.directory import person_tz
 from storage.intros import (
     active_goal_titles,
     close_request,
@@ -31,6 +30,7 @@ from storage.intros import (
     pending_request,
 )
 from storage.locks import lock_row, write_transaction
+from storage.mentor_search import person_tz
 from storage.mentorships import NoSlotLeft, take_slot
 from storage.models import IntroRequest, Person, Profile
 from storage.people import get_person, get_profile

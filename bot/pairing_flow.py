@@ -14,8 +14,8 @@ from bot.deps import Deps
 from bot.home import publish_home
 from bot.payload import parse_id, parse_json
 from storage.db import session_scope
-from storage.directory import person_tz
 from storage.locks import write_transaction
+from storage.mentor_search import person_tz
 from storage.mentorships import get_mentorship, lock_mentorship
 from storage.models import Mentorship
 from storage.people import get_person, get_profile

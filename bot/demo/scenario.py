@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.demo.scene_pairing import scene_pairing
 from bot.demo.transcript import render_message
 from bot.harness import LocalStack
 from bot.profiles_csv import parse_profiles_csv
@@ -105,7 +104,17 @@ def scene_find_mentor(ctx: DemoContext) -> None:
     ctx.command("U0DEMOJONAS", "/mentor", "dance")
 
 
-SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor, scene_pairing]
+SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
+
+
+def _feature_scenes() -> None:
+    # Imported here: scene modules use DemoContext's helpers, and this module defines it.
+    from bot.demo.scene_pairing import scene_pairing
+
+    SCENES.append(scene_pairing)
+
+
+_feature_scenes()
 
 
 def seed_workspace(stack: LocalStack) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # scenario.py imports this module to list the scene
+if TYPE_CHECKING:  # scenario.py imports this module (in _feature_scenes) to list the scene
     from bot.demo.scenario import DemoContext
 
 LENA, AMARA = "U0DEMOLENA", "U0DEMOAMARA"
