@@ -53,6 +53,7 @@ def cmd_import_profiles(args, env) -> int:
     from bot.profiles_csv import parse_profiles_csv
     from storage.db import session_scope
     from storage.people import import_profile_rows
+    from storage.programs import program_row_errors
 
     path = Path(args.file)
     try:
@@ -66,6 +67,16 @@ def cmd_import_profiles(args, env) -> int:
         raise CliError(f"{len(errors)} invalid row(s); nothing imported (fix them, or pass --skip-invalid)")
     engine = engine_checked(load_database_url(env))
     with session_scope(engine) as session:
+        # Program names are checked against the database: unknown ones are row errors like the others.
+        bad = program_row_errors(session, rows)
+        for error in bad:
+            print(f"{path}: {error}", file=sys.stderr)
+        if bad and not args.skip_invalid:
+            raise CliError(f"{len(bad)} row(s) name unknown programs; nothing imported (create them with "
+                           "`mentorbot program create`, or pass --skip-invalid)")
+        bad_lines = {e.line for e in bad}
+        rows = [r for r in rows if r.line not in bad_lines]
+        errors = [*errors, *bad]
         created, updated = import_profile_rows(session, rows)
     skipped = f", {len(errors)} skipped" if errors else ""
     print(f"imported {len(rows)} profile(s): {created} new, {updated} updated{skipped}")
@@ -116,6 +127,7 @@ def cmd_worker(args, env) -> int:
 FEATURE_COMMANDS: list[str] = [
     "bot.cli_scheduler",
     "bot.directory",
+    "bot.program_cli",
 ]
 
 

@@ -57,7 +57,8 @@ def seeker_for(session: Session, slack_id: str, words: str) -> Seeker:
         person_id=slack_id,
         words=words,
         goals=goal_text,
-        career_aspiration=profile.career_aspiration if profile else "",
+        # Where they want to go; a path like "data analyst aiming for ML engineer" says it too.
+        career_aspiration=(profile.career_aspiration or profile.career_path) if profile else "",
         values=tuple(profile.values) if profile else (),
         languages=tuple(profile.languages) if profile else (),
         tz=_tz(person, profile) if person else "UTC",

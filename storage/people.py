@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 from bot.profiles_csv import ProfileRow
 from storage.models import Person, Profile
 from storage.models._common import utcnow
+from storage.programs import add_memberships, program_row_errors
 
 
 def get_person(session: Session, slack_id: str) -> Person | None:
@@ -30,6 +31,10 @@ def upsert_person(session: Session, slack_id: str, **fields) -> Person:
 def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, int]:
     """Upsert people and profiles keyed by Slack id: importing twice updates, never duplicates.
     Returns (created, updated)."""
+    bad = program_row_errors(session, rows)
+    if bad:
+        # Nothing is half-imported: the caller reports these (with line numbers) or filters the rows out first.
+        raise ValueError("; ".join(map(str, bad)))
     created = updated = 0
     for row in rows:
         existing = session.get(Person, row.slack_id)
@@ -51,6 +56,7 @@ def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, 
         profile.bio = row.bio
         profile.updated_at = utcnow()
         session.add(profile)
+        add_memberships(session, row.slack_id, row.programs)
         if existing is None:
             created += 1
         else:

@@ -52,3 +52,48 @@ def test_hours_apart_follows_daylight_saving():
 
 def test_tokens_fold_plurals_and_stopwords():
     assert tokens("I want to learn Databases") == ["database"]
+
+
+def test_exclusions_and_slots_taken_since_the_index_was_built():
+    mentors = [card("U1", "Ana", "Python", capacity_left=1), card("U2", "Bo", "Python", capacity_left=2),
+               card("U3", "Cy", "Python")]
+    seeker = Seeker("U9", words="python")
+    names = [m.mentor.name for m in rank(seeker, mentors, NOW, exclude={"U3"}, taken={"U1": 1, "U2": 1})]
+    assert names == ["Bo"]
+
+
+def test_why_line_explains_the_order():
+    from bot.blocks.findmentor import why_line
+
+    mentors = [card("U1", "Ana", "Python", "Leadership", years=12, values=("craft",), languages=("German",),
+                    tz="Europe/Berlin", capacity_left=2),
+               card("U2", "Bo", "Python", years=2, tz="America/New_York")]
+    seeker = Seeker("U9", words="python", values=("craft", "balance"), languages=("German",), tz="Europe/Paris")
+    first, second = rank(seeker, mentors, NOW)
+    assert first.mentor.name == "Ana"
+    assert why_line(first) == ("knows *Python* · 12 yrs experience · shares craft · speaks German · 2 slots left · "
+                               "same working hours")
+    assert why_line(second) == "knows *Python* · 2 yrs experience · 1 slot left · 6 h apart"
+
+
+def test_words_lead_and_goals_break_ties():
+    mentors = [card("U1", "Ana", "Python", "Leadership"), card("U2", "Bo", "Python", "Testing"),
+               card("U3", "Cy", "Leadership")]
+    ranked = rank(Seeker("U9", words="python", goals="leadership"), mentors, NOW)
+    assert [m.mentor.name for m in ranked] == ["Ana", "Bo"]  # Cy knows nothing of the words
+    assert ranked[0].matched_topics == ("Python", "Leadership")
+    # No words: the goals are the whole query.
+    assert {m.mentor.name for m in rank(Seeker("U9", goals="leadership"), mentors, NOW)} == {"Ana", "Cy"}
+
+
+def test_pages_are_stable_and_complete():
+    from bot.ranking import MentorIndex
+
+    mentors = [card(f"U{i:02}", f"Mentor {i:02}", "Python", years=i % 4) for i in range(12)]
+    index = MentorIndex(mentors)
+    seeker = Seeker("U99", words="python")
+    pages = [index.search(seeker, NOW, offset=o, limit=5) for o in (0, 5, 10)]
+    assert [p.total for p in pages] == [12, 12, 12]
+    ids = [m.mentor.person_id for p in pages for m in p.matches]
+    assert len(ids) == 12 == len(set(ids))
+    assert ids == [m.mentor.person_id for m in index.rank(seeker, NOW)]

@@ -13,9 +13,11 @@ from bot.profiles_csv import parse_profiles_csv
 from storage.db import session_scope
 from storage.migrate import upgrade
 from storage.people import import_profile_rows
+from storage.programs import create_program
 
 WORKSPACE_CSV = Path(__file__).with_name("workspace.csv")
 DEMO_CHANNEL = "C0DEMOMENTOR"
+DEMO_PROGRAM = "Engineering Mentoring"
 
 
 @dataclass
@@ -107,8 +109,9 @@ SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
 def _feature_scenes() -> None:
     # Imported here: scene modules use DemoContext's helpers, and this module defines it.
     from bot.demo.scene_onboarding import scene_onboarding
+    from bot.demo.scene_pairing import scene_pairing
 
-    SCENES.append(scene_onboarding)
+    SCENES.extend([scene_onboarding, scene_pairing])
 
 
 _feature_scenes()
@@ -126,6 +129,7 @@ def seed_workspace(stack: LocalStack) -> dict[str, str]:
     if errors:
         raise RuntimeError("demo workspace CSV is invalid: " + "; ".join(map(str, errors)))
     with session_scope(stack.engine) as session:
+        create_program(session, DEMO_PROGRAM, DEMO_CHANNEL)  # the CSV's programs column names it
         import_profile_rows(session, rows)
     return names
 

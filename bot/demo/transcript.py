@@ -44,7 +44,8 @@ def render_blocks(blocks: list[dict], names: dict[str, str] | None = None) -> li
             lines.append("  " + " ".join(f"[{label}]" for label in labels))
         elif kind == "input":
             element = block.get("element", {})
-            value = element.get("initial_value") or ""
+            value = (element.get("initial_value") or (element.get("initial_option") or {}).get("text", {}).get("text")
+                     or element.get("initial_date") or element.get("initial_time") or "")
             lines.append(f"  {_text_of(block.get('label'), names)}: {value}".rstrip())
     return lines
 

@@ -40,9 +40,12 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
-def _find_element(blocks, action_id: str):
-    """(block, element) holding action_id, or (None, None)."""
+def _find_element(blocks, action_id: str, block_id: str | None = None):
+    """(block, element) holding action_id (in block_id, when given: action_ids repeat across blocks),
+    or (None, None)."""
     for b in blocks or []:
+        if block_id is not None and b.get("block_id") != block_id:
+            continue
         if b.get("type") == "actions":
             els = b.get("elements") or []
         else:
@@ -135,7 +138,7 @@ class SlackDriver:
         """Click/select action_id. With `view` (from slack.views/home_views) or `message` (from
         slack.messages) the element must exist there; block_id and value default to the element's."""
         blocks = (view or message or {}).get("blocks")
-        block, element = _find_element(blocks, action_id)
+        block, element = _find_element(blocks, action_id, block_id)
         if (view or message) and element is None:
             raise ValueError(f"action_id {action_id!r} is not in that {'view' if view else 'message'}:"
                              " Slack could not send this action")

@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.actions import home
+from handlers.actions import findmentor, home, intro, pairing
 
-MODULES = [home]
+MODULES = [home, findmentor, intro, pairing]
 
 
 def register(app: App, deps: Deps) -> None:

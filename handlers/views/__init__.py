@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.views import goals, profile
+from handlers.views import goals, intro, pairing, profile
 
-MODULES = [profile, goals]
+MODULES = [profile, goals, intro, pairing]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -1,0 +1,141 @@
+"""A signed /findmentor over HTTP with N mentors, from the request to the answer posted at the response_url,
+against a bare Bolt app that only acks and responds, served the same way (same WSGI server, same local Slack,
+same signed driver). Median and p99, and the ratio.
+
+    python bench/findmentor_http.py [N] [REQUESTS]     (default: 10000 mentors, 100 requests each)
+    DATABASE_URL=postgresql://... python bench/findmentor_http.py    (default: a temporary SQLite file)
+"""
+
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from slack_bolt import App  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+
+from bench.synthetic import people, queries  # noqa: E402
+from bot.app import make_client  # noqa: E402
+from bot.harness import SIGNING_SECRET, LocalStack  # noqa: E402
+from bot.localslack import SlackDriver  # noqa: E402
+from bot.server import make_wsgi_app, serve_in_thread  # noqa: E402
+from storage.models import Person, Profile  # noqa: E402
+
+ASKER = "U0ASKER"
+
+
+def seed(stack: LocalStack, n: int) -> None:
+    now = datetime.now(UTC)
+    rows = people(n)
+    persons = [{"slack_id": p["slack_id"], "name": p["name"], "title": p["title"], "tz": p["tz"], "active": True,
+                "created_at": now, "updated_at": now} for p in rows]
+    persons.append({"slack_id": ASKER, "name": "Asker", "title": "Engineer", "tz": "Europe/Berlin", "active": True,
+                    "created_at": now, "updated_at": now})
+    profiles = [{"person_id": p["slack_id"], "role": "mentor", "title": p["title"], "expertise": p["expertise"],
+                 "years_experience": p["years"], "career_path": p["career_path"], "career_aspiration": "",
+                 "values": p["values"], "capacity": p["capacity"], "offer_cadence": p["cadence"], "offer_format": "",
+                 "languages": p["languages"], "timezone": p["tz"], "bio": p["bio"], "strengths": "",
+                 "areas_to_improve": "", "updated_at": now} for p in rows]
+    profiles.append({**profiles[0], "person_id": ASKER, "role": "mentee", "capacity": 0,
+                     "areas_to_improve": "system design and public speaking"})
+    with stack.engine.begin() as conn:
+        for i in range(0, len(persons), 2000):
+            conn.execute(insert(Person), persons[i:i + 2000])
+        for i in range(0, len(profiles), 2000):
+            conn.execute(insert(Profile), profiles[i:i + 2000])
+    stack.slack.add_user(ASKER, "asker", real_name="Asker", tz="Europe/Berlin")
+    stack.slack.add_channel("C0BENCH", "bench", is_member=True)
+
+
+def bare_app(stack: LocalStack) -> tuple:
+    """Only acks and responds: the floor any slash command pays on this server setup."""
+    app = App(client=make_client(stack.settings), signing_secret=SIGNING_SECRET, process_before_response=False)
+
+    @app.command("/findmentor")
+    def findmentor(ack, respond):
+        ack()
+        respond(response_type="ephemeral", text="ok")
+
+    server, url = serve_in_thread(make_wsgi_app(app, stack.engine))
+    return server, SlackDriver(bot_url=url + "/slack/events", signing_secret=SIGNING_SECRET, slack=stack.slack)
+
+
+def timed(stack: LocalStack, driver: SlackDriver, words: str) -> float:
+    before = len(stack.slack.messages)
+    start = time.perf_counter()
+    assert driver.command(ASKER, "/findmentor", words, channel_id="C0BENCH").status == 200
+    deadline = start + 30
+    while len(stack.slack.messages) == before:  # the answer has been posted at the response_url
+        if time.perf_counter() > deadline:
+            raise RuntimeError("no answer within 30 s")
+        time.sleep(0.0005)
+    return time.perf_counter() - start
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 10_000
+    count = int(argv[1]) if len(argv) > 1 else 100
+    url = os.environ.get("DATABASE_URL") or ""
+    tmp = tempfile.TemporaryDirectory(prefix="mentorbot-bench-")
+    if not url.startswith("postgres"):
+        url = f"sqlite:///{tmp.name}/bench.db"
+    from storage.migrate import upgrade
+
+    if url.startswith("sqlite"):
+        upgrade(url)
+    else:  # a fresh database on the server, dropped afterwards
+        import uuid
+
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        from storage.db import normalize_url
+
+        admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
+        name = f"mb_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(normalize_url(url)).set(database=name).render_as_string(hide_password=False)
+        upgrade(url)
+    words = [w for w, _ in queries(count)]
+    with LocalStack(url) as stack:
+        t = time.perf_counter()
+        seed(stack, n)
+        print(f"seeded {n} mentors in {time.perf_counter() - t:.1f}s ({url.split(':')[0]})")
+        bare_server, bare = bare_app(stack)
+        first = timed(stack, stack.driver, words[0])  # builds and caches the MentorIndex
+        for w in words[:5]:  # warm both paths
+            timed(stack, stack.driver, w)
+            timed(stack, bare, w)
+        ours, floor = [], []
+        for w in words:  # interleaved, so both see the same machine load
+            ours.append(timed(stack, stack.driver, w))
+            floor.append(timed(stack, bare, w))
+        bare_server.shutdown()
+        bare_server.server_close()
+    if not url.startswith("sqlite"):
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    tmp.cleanup()
+    mo, mb = statistics.median(ours), statistics.median(floor)
+    po, pb = pct(ours, 99), pct(floor, 99)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"first request (builds the index): {first * 1e3:.0f} ms")
+    print(f"/findmentor, {n} mentors: median {mo * 1e3:.1f} ms, p99 {po * 1e3:.1f} ms ({len(ours)} requests)")
+    print(f"bare Bolt app:            median {mb * 1e3:.1f} ms, p99 {pb * 1e3:.1f} ms")
+    print(f"ratio: median {mo / mb:.2f}x, p99 {po / pb:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

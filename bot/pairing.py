@@ -1,0 +1,109 @@
+"""The mentorship agreement as rules: terms, who has confirmed, and the welcome. Pure: no Slack, no database.
+
+Agreeing is two confirmations of the same terms. The first to submit sets the terms; if the other then submits
+the same terms the pair is active. If they change something, their version becomes the terms and the first
+person is asked to confirm again (last edit wins, and nobody is bound to terms they have not seen).
+"""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+CADENCES = {"weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
+MODES = {"huddle": "Slack huddle", "video": "video call", "in_person": "in person"}
+DURATIONS = (3, 6, 12)
+GOALS_MAX = 2000
+
+# The guide's advice for a good start: clear expectations, an agenda, and how to give feedback.
+FIRST_MEETING_TIPS = (
+    "*Expectations:* agree what success looks like after these months, how often you meet, and how you reach "
+    "each other between meetings.",
+    "*Agenda:* the mentee sets it: bring your goals, a recent win or challenge, and two or three questions.",
+    "*Feedback:* say early what helps and what doesn't; mentors, be candid and kind; mentees, take notes and "
+    "follow up on action items. A thank-you goes a long way.",
+)
+
+
+@dataclass(frozen=True)
+class Terms:
+    goals: str
+    cadence: str
+    mode: str
+    duration_months: int
+    first_meeting_at: datetime | None  # UTC
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    terms: Terms
+    mentor_confirmed: bool
+    mentee_confirmed: bool
+    changed: bool  # the submitter changed the terms the other had confirmed
+
+    @property
+    def agreed(self) -> bool:
+        return self.mentor_confirmed and self.mentee_confirmed
+
+
+def confirm(current: Terms, submitted: Terms, by_mentor: bool, mentor_confirmed: bool,
+            mentee_confirmed: bool) -> Confirmation:
+    other_confirmed = mentee_confirmed if by_mentor else mentor_confirmed
+    changed = submitted != current
+    if changed:
+        other_confirmed = False  # they have not seen these terms
+    mentor = True if by_mentor else other_confirmed
+    mentee = other_confirmed if by_mentor else True
+    return Confirmation(submitted, mentor, mentee, changed and (mentee_confirmed if by_mentor else mentor_confirmed))
+
+
+def local_to_utc(day: date, at: time, tz: str) -> datetime:
+    """A date and time picked by a person, in their own time zone, as UTC."""
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (KeyError, ValueError):
+        zone = ZoneInfo("UTC")
+    return datetime.combine(day, at, tzinfo=zone).astimezone(ZoneInfo("UTC"))
+
+
+def first_workday(day: date) -> date:
+    """The day itself, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes for what was stored as UTC; PostgreSQL aware ones. Same instant."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def in_zone(moment: datetime, tz: str) -> datetime:
+    moment = as_utc(moment)
+    try:
+        return moment.astimezone(ZoneInfo(tz or "UTC"))
+    except (KeyError, ValueError):
+        return moment.astimezone(ZoneInfo("UTC"))
+
+
+def normalised(terms: Terms) -> Terms:
+    return replace(terms, goals=terms.goals.strip())
+
+
+def terms_errors(terms: Terms, now: datetime) -> dict[str, str]:
+    """Field errors by input name."""
+    errors = {}
+    if not terms.goals.strip():
+        errors["goals"] = "Write down at least one goal you will work on together."
+    elif len(terms.goals) > GOALS_MAX:
+        errors["goals"] = f"Please keep the goals under {GOALS_MAX} characters (they are {len(terms.goals)})."
+    if terms.cadence not in CADENCES:
+        errors["cadence"] = "Pick weekly, every two weeks or monthly."
+    if terms.mode not in MODES:
+        errors["mode"] = "Pick how you will meet."
+    if terms.duration_months not in DURATIONS:
+        errors["duration"] = "Pick 3, 6 or 12 months."
+    if terms.first_meeting_at is None:
+        errors["first_date"] = "Pick a date for your first meeting."
+    elif terms.first_meeting_at <= now:
+        errors["first_date"] = "Pick a first meeting in the future."
+    return errors

@@ -1,0 +1,31 @@
+"""The mentor's answer buttons: Accept, Decline, Not right now."""
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.deps import Deps
+from bot.intro_flow import accept, after_accept, open_decline_modal
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.action("intro_accept")
+    def on_accept(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        user_id = body["user"]["id"]
+        answer = accept(deps, user_id, action.get("value") or "")
+        if answer.reply:
+            respond(response_type="ephemeral", replace_original=False, **answer.reply)
+            return
+        after_accept(deps, client, user_id, answer, respond)
+
+    def on_no(status: str):
+        def handler(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+            ack()
+            problem = open_decline_modal(deps, client, body["user"]["id"], body["trigger_id"],
+                                         action.get("value") or "", status, body.get("container") or {})
+            if problem:
+                respond(response_type="ephemeral", replace_original=False, **problem)
+        return handler
+
+    app.action("intro_decline")(on_no("declined"))
+    app.action("intro_not_now")(on_no("not_now"))

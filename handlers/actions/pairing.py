@@ -1,0 +1,17 @@
+"""Review agreement: opens the agreement modal for either side of the pair."""
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.deps import Deps
+from bot.pairing_flow import open_agreement
+from bot.payload import parse_id
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.action("agreement_open")
+    def review(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        problem = open_agreement(deps, client, body["user"]["id"], body["trigger_id"], parse_id(action.get("value")))
+        if problem:
+            respond(response_type="ephemeral", replace_original=False, **problem)

@@ -1,0 +1,12 @@
+"""Submitting an intro request, and the mentor's optional kind word when declining."""
+
+from slack_bolt import App
+
+from bot.deps import Deps
+from bot.intro_flow import after_decline, deliver_request, submit_decline, submit_intro
+from handlers.views.forms import register_form
+
+
+def register(app: App, deps: Deps) -> None:
+    register_form(app, "intro_submit", lambda user, view: submit_intro(deps, user, view), deliver_request)
+    register_form(app, "intro_decline_submit", lambda user, view: submit_decline(deps, user, view), after_decline)

@@ -1,0 +1,12 @@
+"""Confirming (or adjusting) the mentoring agreement."""
+
+from slack_bolt import App
+
+from bot.deps import Deps
+from bot.pairing_flow import after_agreement, submit_agreement
+from handlers.views.forms import register_form
+
+
+def register(app: App, deps: Deps) -> None:
+    register_form(app, "agreement_submit", lambda user, view: submit_agreement(deps, user, view),
+                  lambda client, _user, done: after_agreement(deps, client, done))

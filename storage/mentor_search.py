@@ -1,0 +1,73 @@
+"""What /findmentor reads: the mentor directory (cached by a cheap version), slots taken, and who to leave out."""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from bot.ranking import MentorCard
+from storage.matching import OPEN_MENTORSHIP_STATES, active_mentee_counts
+from storage.models import IntroRequest, Mentorship, Person, Profile
+
+# Answers that keep a mentor out of the same person's results for a while (the guide: respect their time).
+DECLINED_STATES = ("declined", "not_now")
+DECLINE_MEMORY = timedelta(days=30)
+
+
+def person_tz(person: Person | None, profile: Profile | None) -> str:
+    return (profile.timezone if profile and profile.timezone else (person.tz if person else "")) or "UTC"
+
+
+def directory_version(session: Session) -> tuple:
+    """Changes whenever a card could change: profiles added or edited, people (de)activated or renamed.
+    Two aggregate scans; far cheaper than loading every row."""
+    profiles = session.exec(select(func.count(), func.max(Profile.updated_at))).one()
+    people = session.exec(select(func.count(), func.count().filter(Person.active.is_(True)),
+                                 func.max(Person.updated_at))).one()
+    return (*profiles, *people)
+
+
+def mentor_cards(session: Session) -> list[MentorCard]:
+    """Every active person who mentors with some capacity, capacity_left = their whole capacity: the slots taken
+    right now come from taken_slots() at query time, so a cached index stays right as pairs form."""
+    rows = session.exec(
+        select(Person, Profile)
+        .join(Profile, Profile.person_id == Person.slack_id)
+        .where(Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0)
+        .order_by(Person.slack_id)
+    ).all()
+    return [MentorCard(
+        person_id=person.slack_id, name=person.name or person.slack_id, title=profile.title or person.title,
+        expertise=tuple(profile.expertise), years=profile.years_experience,
+        career_path=profile.career_path, values=tuple(profile.values), capacity_left=profile.capacity,
+        offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
+        tz=person_tz(person, profile), bio=profile.bio,
+    ) for person, profile in rows]
+
+
+def taken_slots(session: Session) -> dict[str, int]:
+    return active_mentee_counts(session)
+
+
+def slots_version(session: Session) -> tuple:
+    """Changes when a mentorship is created or leaves the open states (a mentor's mentor_id never changes)."""
+    return session.exec(select(func.count().filter(Mentorship.status.in_(OPEN_MENTORSHIP_STATES)),
+                               func.max(Mentorship.id))).one()
+
+
+def current_mentor_ids(session: Session, mentee_id: str) -> set[str]:
+    return set(session.exec(select(Mentorship.mentor_id).where(
+        Mentorship.mentee_id == mentee_id, Mentorship.status.in_(OPEN_MENTORSHIP_STATES))).all())
+
+
+def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[str]:
+    """Who not to suggest to seeker_id: their current mentors, mentors who declined them (or said not right now)
+    in the last 30 days, mentors they are already waiting on, and mentors out of office (paused_until)."""
+    since = now - DECLINE_MEMORY
+    asked = session.exec(select(IntroRequest.mentor_id).where(
+        IntroRequest.mentee_id == seeker_id,
+        (IntroRequest.status == "pending")
+        | (IntroRequest.status.in_(DECLINED_STATES) & (IntroRequest.answered_at >= since)))).all()
+    paused = session.exec(select(Person.slack_id).where(Person.paused_until.is_not(None),
+                                                        Person.paused_until >= now.date())).all()
+    return current_mentor_ids(session, seeker_id) | set(asked) | set(paused)
