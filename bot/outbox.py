@@ -30,7 +30,7 @@ Renderer = Callable[[Deps, Session, ScheduledMessage], Outgoing | None]
 RENDERERS: dict[str, Renderer] = {}
 
 # Modules that register renderers when imported. Each feature adds its module here.
-RENDERER_MODULES: list[str] = []
+RENDERER_MODULES: list[str] = ["bot.checkins", "bot.goal_nudges"]
 
 
 def renderer(kind: str):

@@ -3,8 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
+from handlers.actions import checkins, goal_nudges
 
-MODULES = []
+MODULES = [checkins, goal_nudges]
 
 
 def register(app: App, deps: Deps) -> None:

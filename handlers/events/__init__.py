@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.events import lifecycle
+from handlers.events import checkin_replies, lifecycle
 
-MODULES = [lifecycle]
+MODULES = [lifecycle, checkin_replies]
 
 
 def register(app: App, deps: Deps) -> None:
