@@ -38,7 +38,7 @@ def test_stale_and_due_soon_nudges_their_modals_and_stopping(stack, clock):
     due = add_goal(stack, "UOWNER", "Pass the AWS exam", created_at=utc(2026, 11, 20),
                    last_progress_at=utc(2026, 11, 30), target_date=date(2026, 12, 5))
     # Neither stale nor due; its owner logs progress elsewhere on 8 December.
-    fresh = add_goal(stack, "UOWNER", "Read a book", created_at=utc(2026, 11, 25), last_progress_at=utc(2026, 12, 8))
+    add_goal(stack, "UOWNER", "Read a book", created_at=utc(2026, 11, 25), last_progress_at=utc(2026, 12, 8))
 
     tick(stack.deps, stack.app.client, clock.now)  # Tue 1 Dec, 10:00 in Berlin
     tick(stack.deps, stack.app.client, clock.now)  # again: nothing new

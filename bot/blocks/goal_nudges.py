@@ -82,7 +82,7 @@ def progress_logged(title: str, percent: int, note: str) -> dict:
     name = escape(truncate(title, 150))
     done = " Goal done: congratulations!" if percent >= 100 else ""
     said = f": “{escape(truncate(' '.join(note.split()), 200))}”" if note.strip() else ""
-    line = f"Logged {percent}% on *{name}*{said}.{done}"
+    line = f"Logged {percent}% on *{name}*{said or '.'}{done}"
     return message(line, [section(line)])
 
 

@@ -102,7 +102,9 @@ def scene_find_mentor(ctx: DemoContext) -> None:
     ctx.command("U0DEMOJONAS", "/mentor", "dance")
 
 
-SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
+from bot.demo.scene_checkins import scene_checkins  # noqa: E402  (scenes import nothing from here)
+
+SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor, scene_checkins]
 
 
 def seed_workspace(stack: LocalStack) -> dict[str, str]:
