@@ -282,42 +282,33 @@ def _target(session: Session, user_id: str, mentorship_id: int, period: date) ->
     return Target(m, period, prompt.slack_ts, other_of(m, user_id))
 
 
-def target_for(engine: Engine, user_id: str, value: str | None) -> Target | None:
-    """The check-in a button value or modal metadata points at, if user_id may answer it. Both are
-    attacker-controlled, so membership of the pair and the prompt's existence are checked here."""
+def _with_target(engine: Engine, user_id: str, value: str | None, apply=None) -> Target | None:
+    """The check-in a button value or modal metadata points at, if user_id may answer it, after apply(session,
+    target) in the same transaction. Values are attacker-controlled: membership of the pair and the prompt's
+    existence are checked here."""
     parsed = blocks.parse_answer_value(value)
     if parsed is None:
         return None
     with session_scope(engine) as session:
-        return _target(session, user_id, *parsed)
+        target = _target(session, user_id, *parsed)
+        if target is not None and apply is not None:
+            apply(session, target)
+        return target
 
 
 def record_click(engine: Engine, user_id: str, value: str | None, outcome: str) -> dict | None:
     """A Met / Didn't meet / Reschedule click. Returns what the prompt becomes, or None if refused."""
-    parsed = blocks.parse_answer_value(value)
-    if parsed is None:
-        return None
-    with session_scope(engine) as session:
-        target = _target(session, user_id, *parsed)
-        if target is None:
-            return None
-        store.set_button_answer(session, mentorship_id=target.mentorship.id, author_id=user_id,
-                                period=target.period, outcome=outcome, slack_ts=target.prompt_ts)
-    return blocks.answered(outcome, target.other_id, target.period, value)
+    target = _with_target(engine, user_id, value, lambda session, t: store.set_button_answer(
+        session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
+        slack_ts=t.prompt_ts))
+    return blocks.answered(outcome, target.other_id, target.period, value) if target else None
 
 
 def record_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str,
                 source: str) -> Target | None:
-    parsed = blocks.parse_answer_value(value)
-    if parsed is None:
-        return None
-    with session_scope(engine) as session:
-        target = _target(session, user_id, *parsed)
-        if target is None:
-            return None
-        store.add_checkin(session, mentorship_id=target.mentorship.id, author_id=user_id, period=target.period,
-                          outcome=outcome, note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=target.prompt_ts)
-    return target
+    return _with_target(engine, user_id, value, lambda session, t: store.add_checkin(
+        session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
+        note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=t.prompt_ts))
 
 
 def record_thread_reply(engine: Engine, user_id: str, thread_ts: str | None, text: str) -> Target | None:
@@ -348,13 +339,10 @@ def report_for(engine: Engine, user_id: str):
 
 def notes_view(engine: Engine, user_id: str, value: str | None) -> dict | None:
     """The notes modal for a check-in the user may answer; None if refused."""
-    parsed = blocks.parse_answer_value(value)
-    if parsed is None:
+    target = _with_target(engine, user_id, value)
+    if target is None:
         return None
     with session_scope(engine) as session:
-        target = _target(session, user_id, *parsed)
-        if target is None:
-            return None
         other = store.recipients(session, [target.other_id]).get(target.other_id)
-        name = other.name if other else target.other_id
-    return blocks.notes_modal(blocks.answer_value(target.mentorship.id, target.period), name, target.period)
+    return blocks.notes_modal(blocks.answer_value(target.mentorship.id, target.period),
+                              other.name if other else target.other_id, target.period)

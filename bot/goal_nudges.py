@@ -100,8 +100,9 @@ def parse_goal_id(value: str | None) -> int | None:
     return int(value) if value and re.fullmatch(r"\d{1,12}", value) else None
 
 
-def owned(engine: Engine, user_id: str, value: str | None) -> GoalView | None:
-    """The goal a button value or modal metadata names, only if user_id owns it and it is active."""
+def _with_goal(engine: Engine, user_id: str, value: str | None, apply=None) -> GoalView | None:
+    """The goal a button value or modal metadata names, only if user_id owns it and it is active, after
+    apply(session, goal) in the same transaction."""
     goal_id = parse_goal_id(value)
     if goal_id is None:
         return None
@@ -109,7 +110,13 @@ def owned(engine: Engine, user_id: str, value: str | None) -> GoalView | None:
         goal = goals_store.owned_goal(session, goal_id, user_id)
         if goal is None:
             return None
+        if apply is not None:
+            apply(session, goal)
         return GoalView(goal.id, goal.title, goal.target, goal.target_date, goal.progress)
+
+
+def owned(engine: Engine, user_id: str, value: str | None) -> GoalView | None:
+    return _with_goal(engine, user_id, value)
 
 
 def parse_percent(text: str | None) -> int | None:
@@ -122,28 +129,14 @@ def parse_percent(text: str | None) -> int | None:
 
 def log_progress(engine: Engine, user_id: str, value: str | None, percent: int, note: str,
                  now: datetime) -> GoalView | None:
-    goal_id = parse_goal_id(value)
-    if goal_id is None:
-        return None
-    with session_scope(engine) as session:
-        goal = goals_store.owned_goal(session, goal_id, user_id)
-        if goal is None:
-            return None
-        goals_store.log_progress(session, goal, user_id, percent, note[:blocks.NOTE_LIMIT], now)
-        return GoalView(goal.id, goal.title, goal.target, goal.target_date, goal.progress)
+    return _with_goal(engine, user_id, value, lambda session, goal: goals_store.log_progress(
+        session, goal, user_id, percent, note[:blocks.NOTE_LIMIT], now))
 
 
 def adjust(engine: Engine, user_id: str, value: str | None, target: str, target_date: date | None,
            now: datetime) -> GoalView | None:
-    goal_id = parse_goal_id(value)
-    if goal_id is None:
-        return None
-    with session_scope(engine) as session:
-        goal = goals_store.owned_goal(session, goal_id, user_id)
-        if goal is None:
-            return None
-        goals_store.adjust_goal(session, goal, target[:blocks.TARGET_LIMIT], target_date, now)
-        return GoalView(goal.id, goal.title, goal.target, goal.target_date, goal.progress)
+    return _with_goal(engine, user_id, value, lambda session, goal: goals_store.adjust_goal(
+        session, goal, target[:blocks.TARGET_LIMIT], target_date, now))
 
 
 def owner_today(engine: Engine, user_id: str, now: datetime) -> date:

@@ -15,6 +15,10 @@ def _value(values: dict, block_id: str, action_id: str) -> dict:
     return (values.get(block_id) or {}).get(action_id) or {}
 
 
+def _not_yours(ack: Ack, block_id: str) -> None:
+    ack(response_action="errors", errors={block_id: "This goal isn't yours, or it is already done or archived."})
+
+
 def register(app: App, deps: Deps) -> None:
     @app.view(blocks.PROGRESS_CALLBACK)
     def save_progress(ack: Ack, body: dict, view: dict, client: WebClient):
@@ -26,8 +30,7 @@ def register(app: App, deps: Deps) -> None:
             return
         goal = log_progress(deps.engine, user_id, view.get("private_metadata"), percent, note, deps.clock())
         if goal is None:
-            ack(response_action="errors",
-                errors={blocks.PERCENT_BLOCK: "This goal isn't yours, or it is already done or archived."})
+            _not_yours(ack, blocks.PERCENT_BLOCK)
             return
         ack()
         client.chat_postMessage(channel=dm_channel(client, user_id),
@@ -49,8 +52,7 @@ def register(app: App, deps: Deps) -> None:
             return
         goal = adjust(deps.engine, user_id, view.get("private_metadata"), target, target_date, now)
         if goal is None:
-            ack(response_action="errors",
-                errors={blocks.TARGET_BLOCK: "This goal isn't yours, or it is already done or archived."})
+            _not_yours(ack, blocks.TARGET_BLOCK)
             return
         ack()
         client.chat_postMessage(channel=dm_channel(client, user_id),
