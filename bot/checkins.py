@@ -41,6 +41,7 @@ from storage import checkins as store
 from storage.db import session_scope
 from storage.models import Goal, Mentorship, Program, ScheduledMessage
 from storage.outbox import enqueue
+from storage.outbox_bulk import enqueue_many
 
 CHECKIN, MEETING, DRIFT = "checkin", "meeting_reminder", "drift_alert"
 LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due
@@ -107,12 +108,12 @@ def plan(m: Mentorship, people: dict[str, store.Recipient], now: datetime) -> li
 
 
 def _write(session: Session, planned: list[Planned]) -> int:
+    """Insert the planned rows whose keys are new; existing keys are left alone (idempotent)."""
     have = store.existing_keys(session, [p.key for p in planned])
-    for p in planned:
-        if p.key not in have:
-            enqueue(session, kind=p.kind, recipient_id=p.recipient, due_at=p.due_at, idempotency_key=p.key,
-                    payload=p.payload, mentorship_id=p.mentorship_id)
-    return sum(p.key not in have for p in planned)
+    new = [{"kind": p.kind, "recipient_id": p.recipient, "due_at": p.due_at, "idempotency_key": p.key,
+            "payload": p.payload, "mentorship_id": p.mentorship_id} for p in planned if p.key not in have]
+    enqueue_many(session, new)
+    return len(new)
 
 
 @sweep("checkins")

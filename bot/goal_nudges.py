@@ -22,7 +22,7 @@ from storage import goal_nudges as goals_store
 from storage.checkins import as_utc, existing_keys, recipients
 from storage.db import session_scope
 from storage.models import Goal, ScheduledMessage
-from storage.outbox import enqueue
+from storage.outbox_bulk import enqueue_many
 
 KIND = "goal_nudge"
 
@@ -57,10 +57,10 @@ def sweep_goal_nudges(deps: Deps, session: Session, now: datetime) -> int:  # no
         due = next_delivery_time(owner.tz, now, owner.paused_until)
         planned += [(key, payload, goal.owner_id, due) for key, payload in planned_nudges(goal, owner.tz, now)]
     have = existing_keys(session, [p[0] for p in planned])
-    for key, payload, owner_id, due in planned:
-        if key not in have:
-            enqueue(session, kind=KIND, recipient_id=owner_id, due_at=due, idempotency_key=key, payload=payload)
-    return sum(p[0] not in have for p in planned)
+    new = [{"kind": KIND, "recipient_id": owner_id, "due_at": due, "idempotency_key": key, "payload": payload}
+           for key, payload, owner_id, due in planned if key not in have]
+    enqueue_many(session, new)
+    return len(new)
 
 
 @renderer(KIND)
