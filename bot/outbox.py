@@ -30,7 +30,11 @@ Renderer = Callable[[Deps, Session, ScheduledMessage], Outgoing | None]
 RENDERERS: dict[str, Renderer] = {}
 
 # Modules that register renderers when imported. Each feature adds its module here.
-RENDERER_MODULES: list[str] = ["bot.intro_followups"]
+RENDERER_MODULES: list[str] = [
+    "bot.intro_followups",
+    "bot.checkins",
+    "bot.goal_nudges",
+]
 
 
 def renderer(kind: str):

@@ -108,10 +108,11 @@ SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
 
 def _feature_scenes() -> None:
     # Imported here: scene modules use DemoContext's helpers, and this module defines it.
+    from bot.demo.scene_checkins import scene_checkins
     from bot.demo.scene_onboarding import scene_onboarding
     from bot.demo.scene_pairing import scene_pairing
 
-    SCENES.extend([scene_onboarding, scene_pairing])
+    SCENES.extend([scene_onboarding, scene_pairing, scene_checkins])
 
 
 _feature_scenes()

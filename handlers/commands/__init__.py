@@ -4,6 +4,7 @@
 from slack_bolt import App
 
 from bot.deps import Deps
+from handlers.commands import checkins as _checkins  # noqa: F401  (registers /mentor journal, report)
 from handlers.commands import findmentor, mentor
 from handlers.commands import profile as _profile  # noqa: F401  /mentor profile, /mentor goals
 

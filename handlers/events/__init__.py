@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.events import directory, home, lifecycle
+from handlers.events import checkin_replies, directory, home, lifecycle
 
-MODULES = [lifecycle, home, directory]
+MODULES = [lifecycle, home, directory, checkin_replies]
 
 
 def register(app: App, deps: Deps) -> None:

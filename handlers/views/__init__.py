@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.views import goals, intro, pairing, profile
+from handlers.views import checkins, goal_nudges, goals, intro, pairing, profile
 
-MODULES = [profile, goals, intro, pairing]
+MODULES = [profile, goals, intro, pairing, checkins, goal_nudges]
 
 
 def register(app: App, deps: Deps) -> None:

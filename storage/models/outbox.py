@@ -20,7 +20,7 @@ class ScheduledMessage(SQLModel, table=True):
     status: str = Field(default="pending", max_length=16, index=True)
     attempts: int = Field(default=0)
     lease_until: datetime | None = Field(default=None, sa_column=tz_datetime_column())
-    slack_ts: str = Field(default="", max_length=32)
+    slack_ts: str = Field(default="", max_length=32, index=True)  # DM thread replies find their prompt by ts
     # e.g. checkin:<mentorship>:<date>: writing the same reminder twice is a no-op.
     idempotency_key: str = Field(max_length=200, unique=True)
     last_error: str = Field(default="", max_length=200)

@@ -1,0 +1,116 @@
+"""Demo scene: time jumps a week. The pair gets a meeting reminder with a calendar file the working day before,
+check-in prompts after the session, the mentee answers in the DM thread, and a goal nudge arrives."""
+
+from datetime import datetime, timedelta
+
+from sqlmodel import select
+
+from bot.checkins import sessions_of
+from bot.scheduling.tick import tick
+from bot.working_hours import DAY_START, at_local, previous_working_day, zone
+from storage.db import session_scope
+from storage.models import Goal, Mentorship
+from storage.people import get_person
+
+MENTEE, MENTOR = "U0DEMOLENA", "U0DEMOAMARA"
+
+
+class DemoClock:
+    """A clock the scene moves by hand; the bot reads it through deps.clock."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _setup_pair(stack, now: datetime) -> tuple[int, str, str]:
+    """SETUP, not part of what the demo shows: the pairing flow normally creates the mentorship. Use the
+    mentee's active mentorship if an earlier scene made one; otherwise create one directly in storage."""
+    with session_scope(stack.engine) as s:
+        m = s.exec(select(Mentorship).where(Mentorship.status == "active", (Mentorship.mentee_id == MENTEE)
+                                            | (Mentorship.mentor_id == MENTEE))).first()
+        if m is None:
+            tz = get_person(s, MENTOR).tz
+            # First session: a Tuesday at 10:00 in the mentor's zone, a little over a week from now.
+            day = (now + timedelta(days=7)).astimezone(zone(tz)).date()
+            day += timedelta(days=(1 - day.weekday()) % 7)
+            m = Mentorship(mentor_id=MENTOR, mentee_id=MENTEE, status="active", cadence="weekly", mode="video",
+                           goals="Grow into a backend engineer: Python services, code review",
+                           first_meeting_at=at_local(tz, day, DAY_START.replace(hour=10)), started_at=now,
+                           mentor_confirmed=True, mentee_confirmed=True)
+            s.add(m)
+            s.flush()
+        return m.id, m.mentor_id, m.mentee_id
+
+
+def _setup_goal(stack, owner: str, target_day) -> None:
+    """SETUP: a goal of the mentee's due a week after the session (the goals feature normally creates it)."""
+    with session_scope(stack.engine) as s:
+        s.add(Goal(owner_id=owner, title="Ship a small Python service to production", target_date=target_day,
+                   target="Service live, with tests and a runbook", progress=20))
+
+
+def scene_checkins(ctx) -> None:
+    stack = ctx.stack
+    ctx.scene("A week later: reminders, check-ins and a goal nudge")
+    original_clock = stack.deps.clock
+    clock = stack.deps.clock = DemoClock(original_clock())
+    try:
+        mid, mentor, mentee = _setup_pair(stack, clock.now)
+        with session_scope(stack.engine) as s:
+            m = s.get(Mentorship, mid)
+            tz = get_person(s, m.mentor_id).tz
+            session_at = sessions_of(m, tz, clock.now + timedelta(days=6), clock.now + timedelta(days=70))[0]
+        local = session_at.astimezone(zone(tz))
+        _setup_goal(stack, mentee, local.date() + timedelta(days=7))
+        name = ctx.names.get
+
+        def jump(to: datetime, why: str) -> None:
+            clock.now = max(to, clock.now)
+            here = clock.now.astimezone(zone(tz))
+            ctx.say(f"(The clock jumps to {here:%A %-d %b, %H:%M} in {tz}: {why}. The worker ticks.)")
+            tick(stack.deps, stack.app.client, clock.now)
+
+        seen = {u: len(ctx.dms_to(u)) for u in (mentor, mentee)}
+        jump(at_local(tz, previous_working_day(local.date()), DAY_START), "the working day before their session")
+        for user in (mentor, mentee):
+            new = ctx.dms_to(user)[seen[user]:]
+            reminder = next(msg for msg in new if msg["text"].startswith("Coming up"))
+            ctx.show(name(user, user), reminder)
+            for f in (f for msg in new if msg.get("thread_ts") == reminder["ts"] for f in msg.get("files") or []):
+                ctx.say(f"    (in the thread: calendar file {f['name']})")
+            seen[user] = len(ctx.dms_to(user))
+
+        jump(session_at + timedelta(hours=1), "their session is over")
+        for _ in range(72):  # someone far from the mentor's zone gets theirs in their own working hours
+            if all(any(msg["text"].startswith("Check-in") for msg in ctx.dms_to(u)[seen[u]:]) for u in (mentor, mentee)):
+                break
+            jump(clock.now + timedelta(hours=1), "waiting for working hours")
+        prompt = {}
+        for user in (mentor, mentee):
+            prompt[user] = next(msg for msg in ctx.dms_to(user)[seen[user]:] if msg["text"].startswith("Check-in"))
+            ctx.show(name(user, user), prompt[user])
+
+        reply = "Great session: we reviewed my PR & agreed I'll write the service's tests next."
+        ctx.user_does(mentee, f"replies in the thread: {reply}")
+        before = len(ctx.dms_to(mentee))
+        stack.driver.message_im(mentee, reply, thread_ts=prompt[mentee]["ts"])
+        ctx.wait(lambda: any(msg.get("thread_ts") == prompt[mentee]["ts"] for msg in ctx.dms_to(mentee)[before:]),
+                 "the check-in acknowledgement")
+        ctx.show(name(mentee, mentee), next(msg for msg in ctx.dms_to(mentee)[before:]
+                                            if msg.get("thread_ts") == prompt[mentee]["ts"]))
+
+        nudge = next(msg for msg in ctx.dms_to(mentee)[seen[mentee]:] if msg["text"].startswith("Goal due"))
+        ctx.show(name(mentee, mentee), nudge)
+        ctx.click(mentee, "nudge_log_progress", "Log progress", message=nudge)
+        ctx.wait(lambda: stack.slack.open_views_for(mentee), "the progress form")
+        before = len(ctx.dms_to(mentee))
+        ctx.submit(mentee, ctx.modal(mentee), {"percent": {"percent_input": "60"},
+                                               "note": {"note_input": "Tests written; deploy next week."}},
+                   "the progress form (60%)")
+        ctx.wait(lambda: len(ctx.dms_to(mentee)) > before, "the progress confirmation")
+        ctx.show(name(mentee, mentee), ctx.dms_to(mentee)[-1])
+    finally:
+        stack.deps.clock = original_clock

@@ -1,0 +1,32 @@
+"""Check-in prompt buttons: Met / Didn't meet / Reschedule record an answer; Add notes opens the notes modal.
+Button values are attacker-controlled: bot.checkins checks the clicker is one of the pair."""
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks import checkins as blocks
+from bot.checkins import notes_view, record_click
+from bot.deps import Deps
+
+
+def register(app: App, deps: Deps) -> None:
+    def answer(ack: Ack, body: dict, action: dict, respond: Respond):
+        ack()
+        reply = record_click(deps.engine, body["user"]["id"], action.get("value"),
+                             blocks.OUTCOME_OF_ACTION[action["action_id"]])
+        if reply is None:
+            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
+            return
+        respond(replace_original=True, **reply)
+
+    for action_id in blocks.OUTCOME_OF_ACTION:
+        app.action(action_id)(answer)
+
+    @app.action(blocks.ACTION_NOTES)
+    def add_notes(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        view = notes_view(deps.engine, body["user"]["id"], action.get("value"))
+        if view is None:
+            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=view)
