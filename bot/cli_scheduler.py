@@ -29,7 +29,14 @@ def cmd_tick(args, env) -> int:
     written = sum(report.written.values())
     d = report.drain
     print(f"tick at {now.isoformat()}: {written} row(s) written, {d.sent} sent, {d.cancelled} cancelled, "
-          f"{d.failed} failed")
+          f"{d.failed} failed, {d.deferred} deferred, {d.retried} retried, {d.reclaimed} reclaimed")
+    if d.reclaimed:
+        print(f"{d.reclaimed} row(s) came back from an expired lease (a worker died): at most the one it was "
+              "posting may have been delivered twice")
+    if d.halted:
+        print(f"the drain stopped early: {d.halted}; the rest stays pending for the next tick")
+    for error in d.errors:
+        print(f"failed: {error}")
     return 0
 
 
