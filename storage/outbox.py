@@ -38,8 +38,9 @@ def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
     written, chunk = 0, []
 
     def flush() -> int:
-        statement = insert(table).values(chunk).on_conflict_do_nothing(index_elements=["idempotency_key"])
-        return session.connection().execute(statement).rowcount or 0
+        statement = (insert(table).values(chunk).on_conflict_do_nothing(index_elements=["idempotency_key"])
+                     .returning(table.c.id))  # rowcount is not reliable for multi-row inserts on every driver
+        return len(session.connection().execute(statement).all())
 
     for row in rows:
         chunk.append({

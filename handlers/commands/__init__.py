@@ -4,7 +4,7 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.commands import findmentor, mentor
+from handlers.commands import availability, findmentor, mentor  # noqa: F401  (availability: /mentor subcommands)
 
 MODULES = [findmentor, mentor]
 
