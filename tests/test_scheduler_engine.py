@@ -90,34 +90,49 @@ def test_a_daylight_saving_week_keeps_nine_local(stack):
     assert len(stack.slack.messages_in(stack.slack.dm_channel("UBER"))) == 7
 
 
-def test_rate_limit_and_server_error_mid_drain_deliver_everything_once(stack, clock):
+def _faults_mid_drain(stack):
     _people(stack, ("UA", "UTC", None), ("UB", "UTC", None))
     now = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
     items = rows(["UA", "UB"], 3, now)  # t:UA:0, t:UB:0, t:UA:1, t:UB:1, t:UA:2, t:UB:2 (oldest id first)
     _enqueue(stack, items)
     FAULTS["t:UA:1"] = (stack.slack, {"status": 429, "retry_after": 7})
     FAULTS["t:UA:2"] = (stack.slack, {"status": 503})
-    client = make_client(stack.settings, max_retries=0)  # let the 429 reach the drain (slack_sdk gave up)
+    return now, items, make_client(stack.settings, max_retries=0)  # the 429 reaches the drain (slack_sdk gave up)
 
-    first = drain(stack.deps, client, now)
+
+def test_rate_limit_and_server_error_mid_a_sequential_drain(stack):
+    now, items, client = _faults_mid_drain(stack)
+    first = drain(stack.deps, client, now, concurrency=1)
     assert (first.sent, first.retried, first.halted) == (2, 1, "ratelimited")
     held = _all_rows(stack)
     assert {k: _utc(r.due_at) for k, r in held.items() if r.status == "pending"} == {
         k: now + timedelta(seconds=7) for k in ("t:UA:1", "t:UB:1", "t:UA:2", "t:UB:2")}  # Retry-After honoured
     assert held["t:UA:1"].attempts == 0 and held["t:UB:2"].attempts == 0  # a rate limit is not the row's attempt
 
-    assert drain(stack.deps, client, now + timedelta(seconds=6)).sent == 0  # too early
-    second = drain(stack.deps, client, now + timedelta(seconds=7))
+    assert drain(stack.deps, client, now + timedelta(seconds=6), concurrency=1).sent == 0  # too early
+    second = drain(stack.deps, client, now + timedelta(seconds=7), concurrency=1)
     assert (second.sent, second.retried, second.halted) == (3, 1, "")
     retry = _all_rows(stack)["t:UA:2"]
     assert retry.status == "pending" and retry.last_error == "http_503" and retry.attempts == 1
-    third = drain(stack.deps, client, _utc(retry.due_at))
-    assert third.sent == 1
+    assert drain(stack.deps, client, _utc(retry.due_at), concurrency=1).sent == 1
 
     assert _texts(stack) == Counter({item["payload"]["text"]: 1 for item in items})
     assert all(r.status == "sent" and r.slack_ts for r in _all_rows(stack).values())
-    statuses = [c.status for c in stack.slack.calls_to("chat.postMessage") if c.injected]
-    assert statuses == [429, 503]
+    assert [c.status for c in stack.slack.calls_to("chat.postMessage") if c.injected] == [429, 503]
+
+
+def test_rate_limit_and_server_error_mid_a_concurrent_drain_deliver_everything_once(stack):
+    now, items, client = _faults_mid_drain(stack)
+    first = drain(stack.deps, client, now)  # four rows in flight at once
+    assert first.halted == "ratelimited" and first.retried >= 1
+    for _ in range(5):  # the worker's next ticks, each once every row that waits is due again
+        waiting = [_utc(r.due_at) for r in _all_rows(stack).values() if r.status == "pending"]
+        if not waiting:
+            break
+        drain(stack.deps, client, max(waiting))
+    assert _texts(stack) == Counter({item["payload"]["text"]: 1 for item in items})
+    assert all(r.status == "sent" for r in _all_rows(stack).values())
+    assert sorted(c.status for c in stack.slack.calls_to("chat.postMessage") if c.injected) == [429, 503]
 
 
 def test_a_person_who_is_gone_fails_the_row_and_pauses_their_mentorships(stack):

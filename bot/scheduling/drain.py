@@ -11,21 +11,26 @@ How a drain runs (`drain(deps, client, now)`; `now` is injected, and every lease
    and attempts + 1.
 2. For each claimed row, one transaction: lock the row if the claim is still ours (status 'sending' and our
    lease_until), render it (the renderer may write in the same transaction), post it, and mark it sent with the
-   Slack ts. The renderer's writes and the 'sent' mark commit together.
+   Slack ts. The renderer's writes and the 'sent' mark commit together. Up to `concurrency` rows (CONCURRENCY,
+   4) are in this step at once, each in its own thread and transaction; `concurrency=1` is strictly sequential.
 3. A failure rolls the render back and, in a new transaction, retries the row later (backoff; Retry-After on 429)
    or fails it (permanent errors; see bot/scheduling/failures.py). A 429, a refused token or three transient errors
-   in a row stop the drain; the rows it had claimed but not tried are released (pending, attempt undone).
+   in a row stop the drain; the rows it had claimed but not tried are released (pending, attempt undone);
+   rows already in flight finish first.
 
 Duplicate window (the only way a message is sent twice): Slack has accepted chat.postMessage for a row, and the
 transaction that marks the row sent never commits, because the worker dies (SIGKILL, OOM, power) or loses the
 database in between. The row stays 'sending' until its lease expires, is returned to pending, and is sent again.
-Sends are sequential, so that is at most ONE row per crashed worker: the one in flight. Claimed rows not yet
-posted are re-sent after lease expiry too, but they were never posted, so they are not duplicates. A request whose
-outcome is unknown to us (a timeout after Slack received it) is retried like any transient failure and carries
-the same risk for that one row. Every row returned from an expired lease is counted in DrainReport.reclaimed.
+That is at most `concurrency` rows per crashed worker (4 by default; 1 with concurrency=1): the ones in flight.
+Claimed rows not yet posted come back after lease expiry too, but they were never posted: not duplicates.
+A request whose outcome is unknown to us (a timeout after Slack received it) is retried like any transient
+failure and carries the same risk for that one row. Every row returned from an expired lease is counted in DrainReport.reclaimed.
 """
 
 import logging
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -55,6 +60,10 @@ from storage.scheduling import (
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=10)
+# Rows posted at once by one worker. Slack's latency, not our work, bounds a sequential drain (real Slack answers
+# in 100-300 ms); a few posts in flight to different people keep within Slack's per-channel limit. It is also the
+# size of the duplicate window (see above).
+CONCURRENCY = 4
 
 
 @dataclass
@@ -88,28 +97,33 @@ class _Pass:
     report: DrainReport
     dm_cache: dict[str, str] = field(default_factory=dict)
     transient_in_a_row: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def count(self, **increments: int) -> None:
+        with self.lock:
+            for name, n in increments.items():
+                setattr(self.report, name, getattr(self.report, name) + n)
 
 
 def drain(deps: Deps, client: WebClient, now: datetime, batch: int = 100, lease: timedelta = LEASE,
-          max_rows: int | None = None) -> DrainReport:
-    """Send every due row once (at most `max_rows`), batch by batch, until none is due or the drain halts."""
+          max_rows: int | None = None, concurrency: int = CONCURRENCY) -> DrainReport:
+    """Send every due row once (at most `max_rows`), batch by batch, until none is due or the drain halts.
+    Up to `concurrency` rows of a batch are posted at once (1 = strictly one after the other, in due order)."""
     state = _Pass(deps, client, now, now + lease, DrainReport())
     done = 0
-    while max_rows is None or done < max_rows:
-        claimed = _claim(state, batch if max_rows is None else min(batch, max_rows - done))
-        if claimed is None:
-            break
-        for index, row_id in enumerate(claimed):
-            try:
-                _deliver(state, row_id)
-            except _Halt as halt:
+    pool = ThreadPoolExecutor(concurrency, thread_name_prefix="drain") if concurrency > 1 else nullcontext()
+    with pool:
+        while max_rows is None or done < max_rows:
+            claimed = _claim(state, batch if max_rows is None else min(batch, max_rows - done))
+            if claimed is None:
+                break
+            halt, untried = _deliver_batch(state, claimed, pool if concurrency > 1 else None, concurrency)
+            done += len(claimed)
+            if halt is not None:
                 state.report.halted = halt.reason
                 with session_scope(deps.engine) as session:
-                    release(session, claimed[index + 1:], state.lease_until, halt.not_before)
+                    release(session, untried, state.lease_until, halt.not_before)
                 break
-        done += len(claimed)
-        if state.report.halted:
-            break
     r = state.report
     if r.sent or r.failed or r.retried or r.reclaimed or r.halted:
         log.info("drain: %s sent, %s deferred, %s retried, %s failed, %s cancelled, %s reclaimed%s", r.sent,
@@ -117,10 +131,37 @@ def drain(deps: Deps, client: WebClient, now: datetime, batch: int = 100, lease:
     return r
 
 
+def _deliver_batch(state: _Pass, claimed: list[int], pool: ThreadPoolExecutor | None, concurrency: int):
+    """Deliver claimed rows, at most `concurrency` in flight. Returns (the first _Halt or None, rows not tried)."""
+    queue, halt = list(claimed), None
+    if pool is None:
+        while queue:
+            try:
+                _deliver(state, queue.pop(0))
+            except _Halt as exc:
+                return exc, queue
+        return None, []
+    in_flight: set = set()
+    while queue or in_flight:
+        while queue and halt is None and len(in_flight) < concurrency:
+            in_flight.add(pool.submit(_deliver, state, queue.pop(0)))
+        if not in_flight:
+            break
+        finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+        for future in finished:
+            exc = future.exception()
+            if isinstance(exc, _Halt):
+                if halt is None or (exc.not_before and (halt.not_before is None or exc.not_before > halt.not_before)):
+                    halt = exc
+            elif exc is not None:
+                raise exc
+    return halt, queue if halt is not None else []
+
+
 def _claim(state: _Pass, batch: int) -> list[int] | None:
     """Claim up to `batch` due rows; None when nothing is due. Rows outside their window are re-timed instead."""
     with session_scope(state.deps.engine) as session:
-        state.report.reclaimed += reclaim_expired(session, state.now)
+        state.count(reclaimed=reclaim_expired(session, state.now))
         due = select_due(session, state.now, batch)
         if not due:
             return None
@@ -139,19 +180,19 @@ def _claim(state: _Pass, batch: int) -> list[int] | None:
                 _record_failure(state, session, row_id, rid, decision.reason, pause=True)
         mark_claimed(session, send, state.lease_until)
         defer(session, moves)
-        state.report.deferred += len(moves)
+        state.count(deferred=len(moves))
     return send
 
 
 def _deliver(state: _Pass, row_id: int) -> None:
     """Render, send and mark one claimed row; failures are recorded, a _Halt stops the drain."""
-    deps, report = state.deps, state.report
+    deps = state.deps
     seen: dict = {}
     try:
         with session_scope(deps.engine) as session:
             row = lock_claimed(session, row_id, state.lease_until)
             if row is None:
-                report.skipped += 1
+                state.count(skipped=1)
                 return
             seen.update(kind=row.kind, recipient=row.recipient_id, attempts=row.attempts)
             render = renderer_for(row.kind)
@@ -164,7 +205,7 @@ def _deliver(state: _Pass, row_id: int) -> None:
                 raise _RenderFailed(f"render_error:{type(exc).__name__}") from None
             if out is None:
                 mark_cancelled(session, row)
-                report.cancelled += 1
+                state.count(cancelled=1)
                 return
             channel, ts = post_message(state.client, out, state.dm_cache)
             seen["ts"] = ts
@@ -176,8 +217,9 @@ def _deliver(state: _Pass, row_id: int) -> None:
                     note = f"ics_upload_failed:{failures.classify(exc).code}"
                     log.warning("row %s: calendar file not attached (%s)", row_id, note)
             mark_sent(session, row, ts, state.now, note)
-        report.sent += 1
-        state.transient_in_a_row = 0
+        state.count(sent=1)
+        with state.lock:
+            state.transient_in_a_row = 0
     except _Halt:
         raise
     except _Unsendable as exc:
@@ -205,7 +247,7 @@ def _on_send_failure(state: _Pass, row_id: int, seen: dict, failure: failures.Fa
         retry_at = state.now + timedelta(seconds=failure.retry_after or failures.DEFAULT_RETRY_AFTER)
         with session_scope(state.deps.engine) as session:
             retry_later(session, row_id, state.lease_until, retry_at, failure.code, count_attempt=False)
-        state.report.retried += 1
+        state.count(retried=1)
         raise _Halt("ratelimited", retry_at)
     if failure.kind == "app_auth":
         with session_scope(state.deps.engine) as session:
@@ -218,8 +260,10 @@ def _on_send_failure(state: _Pass, row_id: int, seen: dict, failure: failures.Fa
         _fail(state, row_id, seen, failure.code, pause=False)
     else:
         _retry_or_fail(state, row_id, seen, failure.code)
-        state.transient_in_a_row += 1
-        if state.transient_in_a_row >= failures.CONSECUTIVE_TRANSIENT_LIMIT:
+        with state.lock:
+            state.transient_in_a_row += 1
+            down = state.transient_in_a_row >= failures.CONSECUTIVE_TRANSIENT_LIMIT
+        if down:
             raise _Halt("slack_unavailable")
 
 
@@ -230,7 +274,7 @@ def _retry_or_fail(state: _Pass, row_id: int, seen: dict, code: str) -> None:
         return
     with session_scope(state.deps.engine) as session:
         retry_later(session, row_id, state.lease_until, state.now + failures.backoff(attempts), code)
-    state.report.retried += 1
+    state.count(retried=1)
 
 
 def _fail(state: _Pass, row_id: int, seen: dict, reason: str, pause: bool) -> None:
@@ -241,10 +285,12 @@ def _fail(state: _Pass, row_id: int, seen: dict, reason: str, pause: bool) -> No
 
 def _record_failure(state: _Pass, session, row_id: int, recipient_id: str, reason: str, pause: bool) -> None:
     """Count a failed row; a person who cannot be reached has their mentorships paused (never for a channel)."""
-    state.report.failed += 1
-    state.report.errors.append(f"row {row_id}: {reason}")
+    paused = 0
     if pause and recipient_id and not is_channel(recipient_id):
-        state.report.paused_mentorships += pause_mentorships_of(session, recipient_id, f"cannot reach: {reason}")
+        paused = pause_mentorships_of(session, recipient_id, f"cannot reach: {reason}")
+    state.count(failed=1, paused_mentorships=paused)
+    with state.lock:
+        state.report.errors.append(f"row {row_id}: {reason}")
 
 
 def _record_sent_after_error(state: _Pass, row_id: int, ts: str, exc: BaseException) -> None:
@@ -256,7 +302,7 @@ def _record_sent_after_error(state: _Pass, row_id: int, ts: str, exc: BaseExcept
             row = lock_claimed(session, row_id, state.lease_until)
             if row is not None:
                 mark_sent(session, row, ts, state.now, f"recorded after {type(exc).__name__}")
-        state.report.sent += 1
+        state.count(sent=1)
     except Exception as again:
         log.error("row %s: could not record the send (%s); it may be sent again after its lease expires",
                   row_id, type(again).__name__)
