@@ -1,19 +1,15 @@
 """Out of office: a person's pause and re-timing their pending outbox rows."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from storage.models import ScheduledMessage
 from storage.people import get_person, get_profile, upsert_person
+from storage.scheduling import as_utc
 
 SM = ScheduledMessage.__table__
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything we store is UTC.
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def availability(session: Session, slack_id: str) -> tuple[str, date | None]:
@@ -31,7 +27,7 @@ def pending_rows(session: Session, recipient_id: str) -> list[tuple[int, datetim
     """(id, due_at, deferred_from) of the person's pending rows, times in UTC."""
     query = select(SM.c.id, SM.c.due_at, SM.c.deferred_from).where(
         SM.c.recipient_id == recipient_id, SM.c.status == "pending")
-    return [(r.id, _utc(r.due_at), _utc(r.deferred_from)) for r in session.connection().execute(query)]
+    return [(r.id, as_utc(r.due_at), as_utc(r.deferred_from)) for r in session.connection().execute(query)]
 
 
 def retime(session: Session, moves: list[tuple[int, datetime, datetime | None]]) -> None:

@@ -5,7 +5,7 @@ lease expired). A claimed row is identified by (id, status 'sending', lease_unti
 the claim's token, so a worker whose lease was taken over changes nothing.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlmodel import Session
@@ -68,27 +68,42 @@ def defer(session: Session, moves: list[tuple[int, datetime, bool]]) -> None:
                      paused)
 
 
+# The per-row statements are built once (bound parameters): the drain runs them for every message it sends.
+_CLAIM_IS_OURS = (SM.c.id == bindparam("c_id")) & (SM.c.status == "sending") & (SM.c.lease_until == bindparam("c_lease"))
+_LOCK = select(SM).where(_CLAIM_IS_OURS)
+_LOCK_FOR_UPDATE = _LOCK.with_for_update()
+_MARK_SENT = update(SM).where(_CLAIM_IS_OURS).values(
+    status="sent", lease_until=None, deferred_from=None, slack_ts=bindparam("c_ts"), sent_at=bindparam("c_now"),
+    last_error=bindparam("c_note"))
+_MARK_CANCELLED = update(SM).where(_CLAIM_IS_OURS).values(status="cancelled", lease_until=None)
+
+
 def lock_claimed(session: Session, row_id: int, lease_until: datetime) -> ScheduledMessage | None:
-    """The row, if this worker still holds its claim (locked on PostgreSQL until the transaction ends, so a
-    lease reclaim elsewhere waits for our outcome instead of racing it)."""
-    query = (select(ScheduledMessage)
-             .where(ScheduledMessage.id == row_id, ScheduledMessage.status == "sending",
-                    ScheduledMessage.lease_until == lease_until))
-    if not is_sqlite(session.get_bind()):
-        query = query.with_for_update()
-    return session.execute(query).scalars().first()
+    """A snapshot of the row, if this worker still holds its claim (locked on PostgreSQL until the transaction
+    ends, so a lease reclaim elsewhere waits for our outcome instead of racing it). The snapshot is not attached
+    to the session: the drain owns the row's state and changes it with the conditional updates below."""
+    query = _LOCK if is_sqlite(session.get_bind()) else _LOCK_FOR_UPDATE
+    found = session.connection().execute(query, {"c_id": row_id, "c_lease": lease_until}).first()
+    if found is None:
+        return None
+    values = dict(found._mapping)
+    for key in ("due_at", "lease_until", "created_at", "sent_at", "deferred_from"):
+        values[key] = as_utc(values[key])
+    return ScheduledMessage(**values)
 
 
-def mark_sent(session: Session, row: ScheduledMessage, ts: str, now: datetime, note: str = "") -> None:
-    row.status, row.slack_ts, row.sent_at, row.lease_until = "sent", ts, now, None
-    row.deferred_from = None
-    row.last_error = note[:200]
-    session.add(row)
+def mark_sent(session: Session, row_id: int, lease_until: datetime, ts: str, now: datetime, note: str = "") -> bool:
+    params = {"c_id": row_id, "c_lease": lease_until, "c_ts": ts, "c_now": now, "c_note": note[:200]}
+    return bool(session.connection().execute(_MARK_SENT, params).rowcount)
 
 
-def mark_cancelled(session: Session, row: ScheduledMessage) -> None:
-    row.status, row.lease_until = "cancelled", None
-    session.add(row)
+def mark_cancelled(session: Session, row_id: int, lease_until: datetime) -> bool:
+    return bool(session.connection().execute(_MARK_CANCELLED, {"c_id": row_id, "c_lease": lease_until}).rowcount)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def _claimed(row_id: int, lease_until: datetime):

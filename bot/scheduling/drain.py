@@ -204,7 +204,7 @@ def _deliver(state: _Pass, row_id: int) -> None:
                 log.error("render failed: row %s (%s): %s", row_id, row.kind, type(exc).__name__)
                 raise _RenderFailed(f"render_error:{type(exc).__name__}") from None
             if out is None:
-                mark_cancelled(session, row)
+                mark_cancelled(session, row_id, state.lease_until)
                 state.count(cancelled=1)
                 return
             channel, ts = post_message(state.client, out, state.dm_cache)
@@ -216,7 +216,7 @@ def _deliver(state: _Pass, row_id: int) -> None:
                 except Exception as exc:  # the message is out: never post it again for its attachment
                     note = f"ics_upload_failed:{failures.classify(exc).code}"
                     log.warning("row %s: calendar file not attached (%s)", row_id, note)
-            mark_sent(session, row, ts, state.now, note)
+            mark_sent(session, row_id, state.lease_until, ts, state.now, note)
         state.count(sent=1)
         with state.lock:
             state.transient_in_a_row = 0
@@ -299,10 +299,9 @@ def _record_sent_after_error(state: _Pass, row_id: int, ts: str, exc: BaseExcept
     log.error("row %s was posted but not recorded (%s); recording again", row_id, type(exc).__name__)
     try:
         with session_scope(state.deps.engine) as session:
-            row = lock_claimed(session, row_id, state.lease_until)
-            if row is not None:
-                mark_sent(session, row, ts, state.now, f"recorded after {type(exc).__name__}")
-        state.count(sent=1)
+            recorded = mark_sent(session, row_id, state.lease_until, ts, state.now,
+                                 f"recorded after {type(exc).__name__}")
+        state.count(sent=int(recorded))
     except Exception as again:
         log.error("row %s: could not record the send (%s); it may be sent again after its lease expires",
                   row_id, type(again).__name__)
