@@ -30,31 +30,24 @@ def enqueue(session: Session, *, kind: str, recipient_id: str, due_at: datetime,
 
 def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
     """Bulk enqueue: each dict has kind, recipient_id, due_at, idempotency_key and optionally payload and
-    mentorship_id. One multi-row INSERT ... ON CONFLICT (idempotency_key) DO NOTHING per chunk, so keys already
-    written are skipped, as with enqueue(). Returns how many rows were new."""
+    mentorship_id. INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, sent as multi-row statements (SQLAlchemy's
+    insertmanyvalues, ENQUEUE_CHUNK rows each), so keys already written are skipped, as with enqueue().
+    Returns how many rows were new."""
     insert = sqlite.insert if is_sqlite(session.get_bind()) else postgresql.insert
     table = ScheduledMessage.__table__
+    # RETURNING counts the rows really inserted (rowcount is not reliable for batched inserts on every driver).
+    statement = (insert(table).on_conflict_do_nothing(index_elements=["idempotency_key"]).returning(table.c.id)
+                 .execution_options(insertmanyvalues_page_size=ENQUEUE_CHUNK))
     now = utcnow()
-    written, chunk = 0, []
-
-    def flush() -> int:
-        statement = (insert(table).values(chunk).on_conflict_do_nothing(index_elements=["idempotency_key"])
-                     .returning(table.c.id))  # rowcount is not reliable for multi-row inserts on every driver
-        return len(session.connection().execute(statement).all())
-
-    for row in rows:
-        chunk.append({
-            "kind": row["kind"], "recipient_id": row["recipient_id"], "due_at": row["due_at"],
-            "idempotency_key": row["idempotency_key"], "payload": row.get("payload") or {},
-            "mentorship_id": row.get("mentorship_id"), "status": "pending", "attempts": 0, "lease_until": None,
-            "slack_ts": "", "last_error": "", "created_at": now, "sent_at": None, "deferred_from": None,
-        })
-        if len(chunk) == ENQUEUE_CHUNK:
-            written += flush()
-            chunk = []
-    if chunk:
-        written += flush()
-    return written
+    values = [{
+        "kind": row["kind"], "recipient_id": row["recipient_id"], "due_at": row["due_at"],
+        "idempotency_key": row["idempotency_key"], "payload": row.get("payload") or {},
+        "mentorship_id": row.get("mentorship_id"), "status": "pending", "attempts": 0, "lease_until": None,
+        "slack_ts": "", "last_error": "", "created_at": now, "sent_at": None, "deferred_from": None,
+    } for row in rows]
+    if not values:
+        return 0
+    return len(session.connection().execute(statement, values).all())
 
 
 def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind: str | None = None,
