@@ -1,8 +1,10 @@
 """Writing to the outbox (ScheduledMessage). Draining it is the scheduler's job."""
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
+from sqlalchemy import ARRAY, JSON, DateTime, Integer, String, Text, bindparam, cast, func, literal
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
@@ -30,24 +32,55 @@ def enqueue(session: Session, *, kind: str, recipient_id: str, due_at: datetime,
 
 def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
     """Bulk enqueue: each dict has kind, recipient_id, due_at, idempotency_key and optionally payload and
-    mentorship_id. INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, sent as multi-row statements (SQLAlchemy's
-    insertmanyvalues, ENQUEUE_CHUNK rows each), so keys already written are skipped, as with enqueue().
-    Returns how many rows were new."""
-    insert = sqlite.insert if is_sqlite(session.get_bind()) else postgresql.insert
-    table = ScheduledMessage.__table__
-    # RETURNING counts the rows really inserted (rowcount is not reliable for batched inserts on every driver).
-    statement = (insert(table).on_conflict_do_nothing(index_elements=["idempotency_key"]).returning(table.c.id)
-                 .execution_options(insertmanyvalues_page_size=ENQUEUE_CHUNK))
-    now = utcnow()
-    values = [{
-        "kind": row["kind"], "recipient_id": row["recipient_id"], "due_at": row["due_at"],
-        "idempotency_key": row["idempotency_key"], "payload": row.get("payload") or {},
-        "mentorship_id": row.get("mentorship_id"), "status": "pending", "attempts": 0, "lease_until": None,
-        "slack_ts": "", "last_error": "", "created_at": now, "sent_at": None, "deferred_from": None,
-    } for row in rows]
-    if not values:
+    mentorship_id. INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, so keys already written (or repeated in
+    `rows`) are skipped, as with enqueue(). Returns how many rows were new."""
+    rows = list(rows)
+    if not rows:
         return 0
-    return len(session.connection().execute(statement, values).all())
+    if is_sqlite(session.get_bind()):
+        return _enqueue_many_sqlite(session, rows)
+    return sum(_enqueue_many_postgres(session, rows[i:i + PG_CHUNK]) for i in range(0, len(rows), PG_CHUNK))
+
+
+_TABLE = ScheduledMessage.__table__
+_NEW_ROW = {"status": "pending", "attempts": 0, "slack_ts": "", "last_error": ""}
+# RETURNING counts the rows really inserted (rowcount is not reliable for batched inserts on every driver).
+_SQLITE_INSERT = (sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=["idempotency_key"])
+                  .returning(_TABLE.c.id).execution_options(insertmanyvalues_page_size=ENQUEUE_CHUNK))
+
+
+def _enqueue_many_sqlite(session: Session, rows: list[dict]) -> int:
+    """Multi-row VALUES statements of ENQUEUE_CHUNK rows (SQLAlchemy's insertmanyvalues)."""
+    now = utcnow()
+    values = [{"kind": r["kind"], "recipient_id": r["recipient_id"], "due_at": r["due_at"],
+               "idempotency_key": r["idempotency_key"], "payload": r.get("payload") or {},
+               "mentorship_id": r.get("mentorship_id"), "lease_until": None, "created_at": now, "sent_at": None,
+               "deferred_from": None, **_NEW_ROW} for r in rows]
+    return len(session.connection().execute(_SQLITE_INSERT, values).all())
+
+
+PG_CHUNK = 10_000
+_UNNEST = func.unnest(
+    bindparam("kinds", type_=ARRAY(String)), bindparam("recipients", type_=ARRAY(String)),
+    bindparam("dues", type_=ARRAY(DateTime(timezone=True))), bindparam("keys", type_=ARRAY(String)),
+    bindparam("payloads", type_=ARRAY(Text)), bindparam("mentorships", type_=ARRAY(Integer)),
+).table_valued("kind", "recipient_id", "due_at", "idempotency_key", "payload", "mentorship_id").render_derived("t")
+# PostgreSQL: one INSERT ... SELECT FROM unnest(arrays) per chunk: six array parameters instead of one parameter
+# per value, which psycopg would otherwise re-parse for every multi-row statement.
+_PG_INSERT = (postgresql.insert(_TABLE).from_select(
+    ["kind", "recipient_id", "due_at", "idempotency_key", "payload", "mentorship_id", *_NEW_ROW, "created_at"],
+    sa_select(_UNNEST.c.kind, _UNNEST.c.recipient_id, _UNNEST.c.due_at, _UNNEST.c.idempotency_key,
+              cast(_UNNEST.c.payload, JSON), _UNNEST.c.mentorship_id, *(literal(v) for v in _NEW_ROW.values()),
+              bindparam("now", type_=DateTime(timezone=True))))
+    .on_conflict_do_nothing(index_elements=["idempotency_key"]).returning(_TABLE.c.id))
+
+
+def _enqueue_many_postgres(session: Session, rows: list[dict]) -> int:
+    params = {"kinds": [r["kind"] for r in rows], "recipients": [r["recipient_id"] for r in rows],
+              "dues": [r["due_at"] for r in rows], "keys": [r["idempotency_key"] for r in rows],
+              "payloads": [json.dumps(r.get("payload") or {}) for r in rows],
+              "mentorships": [r.get("mentorship_id") for r in rows], "now": utcnow()}
+    return len(session.connection().execute(_PG_INSERT, params).all())
 
 
 def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind: str | None = None,
