@@ -91,11 +91,17 @@ def cmd_run(args, env) -> int:
     settings = load_settings(env)
     setup_logging(settings.log_level)
     engine = engine_checked(settings.database_url)
-    app = create_app(Deps(engine=engine, settings=settings))
+    deps = Deps(engine=engine, settings=settings)
+    app = create_app(deps)
     if settings.socket_mode:
+        from apscheduler.schedulers.background import BackgroundScheduler
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        logging.getLogger("mentorbot").info("serving Socket Mode")
+        from bot.scheduler import build_scheduler
+
+        # Socket Mode is the single-process setup: the scheduler's jobs run here too (same as `mentorbot worker`).
+        build_scheduler(deps, app.client, scheduler_class=BackgroundScheduler).start()
+        logging.getLogger("mentorbot").info("serving Socket Mode, scheduler running")
         SocketModeHandler(app, settings.app_token).start()
         return 0
     server = serve(make_wsgi_app(app, engine), "0.0.0.0", settings.port)

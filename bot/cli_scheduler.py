@@ -19,6 +19,7 @@ def parse_instant(text: str) -> datetime:
 def cmd_tick(args, env) -> int:
     from bot.app import make_client
     from bot.deps import Deps
+    from bot.scheduling.drain import CONCURRENCY
     from bot.scheduling.tick import tick
 
     now = parse_instant(args.now) if args.now else datetime.now(UTC)
@@ -29,7 +30,14 @@ def cmd_tick(args, env) -> int:
     written = sum(report.written.values())
     d = report.drain
     print(f"tick at {now.isoformat()}: {written} row(s) written, {d.sent} sent, {d.cancelled} cancelled, "
-          f"{d.failed} failed")
+          f"{d.failed} failed, {d.deferred} deferred, {d.retried} retried, {d.reclaimed} reclaimed")
+    if d.reclaimed:
+        print(f"{d.reclaimed} row(s) came back from an expired lease (a worker died): the few it was posting "
+              f"(at most {CONCURRENCY}) may have been delivered twice")
+    if d.halted:
+        print(f"the drain stopped early: {d.halted}; the rest stays pending for the next tick")
+    for error in d.errors:
+        print(f"failed: {error}")
     return 0
 
 

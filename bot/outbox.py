@@ -25,6 +25,7 @@ class Outgoing:
 
 # A renderer may read and write in `session` (the drain's transaction), e.g. to mark an intro request expired.
 # It returns the message to send, or None when there is nothing to send any more (the row is cancelled).
+# `row` is a snapshot (times UTC-aware) not attached to the session: the drain owns the row's status and ts.
 Renderer = Callable[[Deps, Session, ScheduledMessage], Outgoing | None]
 
 RENDERERS: dict[str, Renderer] = {}

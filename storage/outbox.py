@@ -1,11 +1,19 @@
 """Writing to the outbox (ScheduledMessage). Draining it is the scheduler's job."""
 
+import json
+from collections.abc import Iterable
 from datetime import datetime
 
+from sqlalchemy import ARRAY, JSON, DateTime, Integer, String, Text, bindparam, cast, func, literal
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from storage.db import is_sqlite
 from storage.models import ScheduledMessage
+from storage.models._common import utcnow
+
+ENQUEUE_CHUNK = 1000  # rows per INSERT statement: 14 parameters a row stays under SQLite's 32766 limit
 
 
 def enqueue(session: Session, *, kind: str, recipient_id: str, due_at: datetime, idempotency_key: str,
@@ -20,6 +28,59 @@ def enqueue(session: Session, *, kind: str, recipient_id: str, due_at: datetime,
     session.add(row)
     session.flush()
     return row
+
+
+def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
+    """Bulk enqueue: each dict has kind, recipient_id, due_at, idempotency_key and optionally payload and
+    mentorship_id. INSERT ... ON CONFLICT (idempotency_key) DO NOTHING, so keys already written (or repeated in
+    `rows`) are skipped, as with enqueue(). Returns how many rows were new."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    if is_sqlite(session.get_bind()):
+        return _enqueue_many_sqlite(session, rows)
+    return sum(_enqueue_many_postgres(session, rows[i:i + PG_CHUNK]) for i in range(0, len(rows), PG_CHUNK))
+
+
+_TABLE = ScheduledMessage.__table__
+_NEW_ROW = {"status": "pending", "attempts": 0, "slack_ts": "", "last_error": ""}
+# RETURNING counts the rows really inserted (rowcount is not reliable for batched inserts on every driver).
+_SQLITE_INSERT = (sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=["idempotency_key"])
+                  .returning(_TABLE.c.id).execution_options(insertmanyvalues_page_size=ENQUEUE_CHUNK))
+
+
+def _enqueue_many_sqlite(session: Session, rows: list[dict]) -> int:
+    """Multi-row VALUES statements of ENQUEUE_CHUNK rows (SQLAlchemy's insertmanyvalues)."""
+    now = utcnow()
+    values = [{"kind": r["kind"], "recipient_id": r["recipient_id"], "due_at": r["due_at"],
+               "idempotency_key": r["idempotency_key"], "payload": r.get("payload") or {},
+               "mentorship_id": r.get("mentorship_id"), "lease_until": None, "created_at": now, "sent_at": None,
+               "deferred_from": None, **_NEW_ROW} for r in rows]
+    return len(session.connection().execute(_SQLITE_INSERT, values).all())
+
+
+PG_CHUNK = 10_000
+_UNNEST = func.unnest(
+    bindparam("kinds", type_=ARRAY(String)), bindparam("recipients", type_=ARRAY(String)),
+    bindparam("dues", type_=ARRAY(DateTime(timezone=True))), bindparam("keys", type_=ARRAY(String)),
+    bindparam("payloads", type_=ARRAY(Text)), bindparam("mentorships", type_=ARRAY(Integer)),
+).table_valued("kind", "recipient_id", "due_at", "idempotency_key", "payload", "mentorship_id").render_derived("t")
+# PostgreSQL: one INSERT ... SELECT FROM unnest(arrays) per chunk: six array parameters instead of one parameter
+# per value, which psycopg would otherwise re-parse for every multi-row statement.
+_PG_INSERT = (postgresql.insert(_TABLE).from_select(
+    ["kind", "recipient_id", "due_at", "idempotency_key", "payload", "mentorship_id", *_NEW_ROW, "created_at"],
+    sa_select(_UNNEST.c.kind, _UNNEST.c.recipient_id, _UNNEST.c.due_at, _UNNEST.c.idempotency_key,
+              cast(_UNNEST.c.payload, JSON), _UNNEST.c.mentorship_id, *(literal(v) for v in _NEW_ROW.values()),
+              bindparam("now", type_=DateTime(timezone=True))))
+    .on_conflict_do_nothing(index_elements=["idempotency_key"]).returning(_TABLE.c.id))
+
+
+def _enqueue_many_postgres(session: Session, rows: list[dict]) -> int:
+    params = {"kinds": [r["kind"] for r in rows], "recipients": [r["recipient_id"] for r in rows],
+              "dues": [r["due_at"] for r in rows], "keys": [r["idempotency_key"] for r in rows],
+              "payloads": [json.dumps(r.get("payload") or {}) for r in rows],
+              "mentorships": [r.get("mentorship_id") for r in rows], "now": utcnow()}
+    return len(session.connection().execute(_PG_INSERT, params).all())
 
 
 def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind: str | None = None,
@@ -38,3 +99,30 @@ def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind:
         session.add(row)
         count += 1
     return count
+
+
+REMINDER_SUFFIX = "-reminder"
+
+
+def reminder_key(prompt_key: str) -> str:
+    """The one reminder a prompt may have: `checkin:7:2026-12-07` -> `checkin-reminder:7:2026-12-07`.
+    A reminder's own key maps to itself, so a reminder is never reminded."""
+    head, sep, rest = prompt_key.partition(":")
+    if head.endswith(REMINDER_SUFFIX):
+        return prompt_key
+    return f"{head}{REMINDER_SUFFIX}{sep}{rest}"
+
+
+def enqueue_reminder(session: Session, prompt_key: str, *, due_at: datetime, kind: str | None = None,
+                     payload: dict | None = None) -> ScheduledMessage | None:
+    """Re-send a prompt that is still unanswered, at most once: the reminder's idempotency key is derived from the
+    prompt's, so asking again is a no-op. Only a prompt that was actually sent gets a reminder (None otherwise).
+    The reminder goes to the same recipient, for the same mentorship, with the prompt's payload plus
+    `reminder_of` (the prompt's key) and `prompt_ts` (its Slack ts, e.g. to reply in its thread)."""
+    prompt = session.exec(select(ScheduledMessage).where(ScheduledMessage.idempotency_key == prompt_key)).first()
+    if prompt is None or prompt.status != "sent":
+        return None
+    return enqueue(session, kind=kind or prompt.kind, recipient_id=prompt.recipient_id, due_at=due_at,
+                   idempotency_key=reminder_key(prompt_key), mentorship_id=prompt.mentorship_id,
+                   payload={**prompt.payload, **(payload or {}), "reminder_of": prompt_key,
+                            "prompt_ts": prompt.slack_ts})
