@@ -40,8 +40,7 @@ from bot.working_hours import next_delivery_time, zone
 from storage import checkins as store
 from storage.db import session_scope
 from storage.models import Goal, Mentorship, Program, ScheduledMessage
-from storage.outbox import enqueue
-from storage.outbox_bulk import enqueue_many
+from storage.outbox import enqueue, enqueue_many
 
 CHECKIN, MEETING, DRIFT = "checkin", "meeting_reminder", "drift_alert"
 LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due

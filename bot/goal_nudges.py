@@ -22,7 +22,7 @@ from storage import goal_nudges as goals_store
 from storage.checkins import as_utc, existing_keys, recipients
 from storage.db import session_scope
 from storage.models import Goal, ScheduledMessage
-from storage.outbox_bulk import enqueue_many
+from storage.outbox import enqueue_many
 
 KIND = "goal_nudge"
 
