@@ -12,8 +12,13 @@ from bot.errors import CliError  # noqa: F401  (re-exported for feature command 
 
 def setup_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)  # basicConfig leaves an already-configured root alone
     # Alembic's INFO lines are noise on every start; migrations report through `mentorbot migrate`.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # At DEBUG, slack_sdk and Bolt log request bodies (message text, modal input); our logs never carry user text,
+    # so their loggers stop at INFO whatever LOG_LEVEL says.
+    for name in ("slack_sdk", "slack_bolt"):
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 def engine_checked(url: str):

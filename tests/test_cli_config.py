@@ -56,3 +56,17 @@ def test_settings_error_names_the_variable():
     with pytest.raises(ConfigError) as info:
         load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "70000"})
     assert info.value.variable == "PORT"
+
+
+def test_debug_logging_never_carries_message_text():
+    """LOG_LEVEL=DEBUG turns on our debug lines, not slack_sdk's request-body dumps."""
+    import logging
+
+    from bot.cli import setup_logging
+
+    setup_logging("DEBUG")
+    assert logging.getLogger("slack_sdk.web.base_client").getEffectiveLevel() == logging.INFO
+    assert logging.getLogger("slack_bolt.App").getEffectiveLevel() == logging.INFO
+    assert logging.getLogger("bot").getEffectiveLevel() == logging.DEBUG
+    setup_logging("WARNING")
+    assert logging.getLogger("slack_sdk").getEffectiveLevel() == logging.WARNING
