@@ -3,13 +3,10 @@ stale), and when its target date is within 7 days. Keys:
   goal-stale:<goal>:<last activity date>:<round>   progress since then starts a new series
   goal-due:<goal>:<target date>                     a new target date gets its own nudge
 The renderer returns None when the goal is done or archived, or moved on, since the row was written.
-Also the two edits the nudge's buttons offer: log progress, adjust target and date."""
+The nudge's buttons are the goal flow's own (handlers/actions/home.py, handlers/views/goals.py)."""
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.blocks import goal_nudges as blocks
@@ -20,7 +17,6 @@ from bot.scheduling.sweeps import sweep
 from bot.working_hours import next_delivery_time, zone
 from storage import goal_nudges as goals_store
 from storage.checkins import as_utc, existing_keys, recipients
-from storage.db import session_scope
 from storage.models import Goal, ScheduledMessage
 from storage.outbox import enqueue_many
 
@@ -83,63 +79,3 @@ def render_goal_nudge(deps: Deps, session: Session, row: ScheduledMessage) -> Ou
         return None  # progress was logged since
     return Outgoing(channel=goal.owner_id, **blocks.stale_nudge(goal.id, goal.title, goal.progress,
                                                                 (now - last).days))
-
-
-# ---- the nudge's buttons --------------------------------------------------------------------------------------
-
-@dataclass
-class GoalView:
-    id: int
-    title: str
-    target: str
-    target_date: date | None
-    progress: int
-
-
-def parse_goal_id(value: str | None) -> int | None:
-    return int(value) if value and re.fullmatch(r"\d{1,12}", value) else None
-
-
-def _with_goal(engine: Engine, user_id: str, value: str | None, apply=None) -> GoalView | None:
-    """The goal a button value or modal metadata names, only if user_id owns it and it is active, after
-    apply(session, goal) in the same transaction."""
-    goal_id = parse_goal_id(value)
-    if goal_id is None:
-        return None
-    with session_scope(engine) as session:
-        goal = goals_store.owned_goal(session, goal_id, user_id)
-        if goal is None:
-            return None
-        if apply is not None:
-            apply(session, goal)
-        return GoalView(goal.id, goal.title, goal.target, goal.target_date, goal.progress)
-
-
-def owned(engine: Engine, user_id: str, value: str | None) -> GoalView | None:
-    return _with_goal(engine, user_id, value)
-
-
-def parse_percent(text: str | None) -> int | None:
-    text = (text or "").strip().rstrip("%").strip()
-    if not re.fullmatch(r"\d{1,3}", text):
-        return None
-    value = int(text)
-    return value if 0 <= value <= 100 else None
-
-
-def log_progress(engine: Engine, user_id: str, value: str | None, percent: int, note: str,
-                 now: datetime) -> GoalView | None:
-    return _with_goal(engine, user_id, value, lambda session, goal: goals_store.log_progress(
-        session, goal, user_id, percent, note[:blocks.NOTE_LIMIT], now))
-
-
-def adjust(engine: Engine, user_id: str, value: str | None, target: str, target_date: date | None,
-           now: datetime) -> GoalView | None:
-    return _with_goal(engine, user_id, value, lambda session, goal: goals_store.adjust_goal(
-        session, goal, target[:blocks.TARGET_LIMIT], target_date, now))
-
-
-def owner_today(engine: Engine, user_id: str, now: datetime) -> date:
-    with session_scope(engine) as session:
-        person = recipients(session, [user_id]).get(user_id)
-    return now.astimezone(zone(person.tz if person else None)).date()

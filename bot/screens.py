@@ -64,12 +64,13 @@ def edit_goal(deps: Deps, user_id: str, goal_id: object) -> dict:
         return goal_blocks.goal_modal(goal) if goal else not_yours()
 
 
-def log_progress(deps: Deps, user_id: str, goal_id: object = None) -> dict:
-    """With a goal id (a goal's button): that goal, if it is the user's. Without: pick among active goals."""
+def log_progress(deps: Deps, user_id: str, goal_id: object = None, confirm_in_dm: bool = False) -> dict:
+    """With a goal id (a goal's button, also on a goal nudge): that goal, if it is the user's. Without: pick
+    among active goals."""
     with session_scope(deps.engine) as session:
         if goal_id is not None:
             goal = owned_goal(session, goal_id, user_id)
-            return goal_blocks.progress_modal(goal) if goal else not_yours()
+            return goal_blocks.progress_modal(goal, confirm_in_dm=confirm_in_dm) if goal else not_yours()
         goals = [g for g in list_goals(session, user_id) if g.status == "active"]
     return goal_blocks.progress_modal(None, goals) if goals else goal_blocks.no_goals_modal()
 

@@ -19,7 +19,6 @@ from bot.cadence import (
     session_times,
     stale_round,
 )
-from bot.goal_nudges import parse_percent
 from bot.meeting_ics import session_ics
 from bot.working_hours import is_working_time
 
@@ -120,12 +119,10 @@ def test_goal_nudge_rules():
     assert not due_soon(None, today)
 
 
-def test_button_values_and_percentages_parse_strictly():
+def test_button_values_parse_strictly():
     assert parse_answer_value(answer_value(7, date(2026, 12, 1))) == (7, date(2026, 12, 1))
     for bad in (None, "", "7", "x:2026-12-01", "7:2026-13-01", "7:2026-12-01:U1", "-1:2026-12-01"):
         assert parse_answer_value(bad) is None
-    assert [parse_percent(t) for t in ("0", " 60 ", "100%", "101", "-5", "abc", "", None)] == \
-        [0, 60, 100, None, None, None, None, None]
 
 
 def test_meeting_ics_is_a_valid_calendar():

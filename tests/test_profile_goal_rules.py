@@ -81,6 +81,10 @@ def test_progress_rules():
     assert "percent" in validate_progress("", "", "only a note")[1]
     assert "percent" in validate_progress("101", "", "")[1]
     assert "note" in validate_progress("5", "", "n" * 3001)[1]
+    # Goal nudges log progress through this too: percentages parse strictly.
+    assert [validate_progress(t, "", "")[0].progress for t in ("0", " 60 ", "100%")] == [0, 60, 100]
+    for bad in ("-5", "abc", "１２", "1e2"):
+        assert "percent" in validate_progress(bad, "", "")[1]
 
 
 def test_progress_bar():

@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from bot.blocks.common import actions, button, context, section
+from bot.blocks.common import actions, button, context, message, section
 from bot.blocks.forms import (
     VIEW_BLOCK_LIMIT,
     datepicker,
@@ -68,11 +68,12 @@ def goal_modal(goal=None, default_date: date | None = None) -> dict:
     return modal("Edit goal" if g else "New goal", GOAL_CALLBACK, blocks, private_metadata=meta)
 
 
-def progress_modal(goal=None, goals: list | None = None) -> dict:
-    """Log progress on one goal (from its button) or pick one (from the Home's quick action)."""
+def progress_modal(goal=None, goals: list | None = None, confirm_in_dm: bool = False) -> dict:
+    """Log progress on one goal (from its button) or pick one (from the Home's quick action). confirm_in_dm:
+    opened from a message (a goal nudge in the DM), where the Home's update goes unseen, so saving answers there."""
     if goal is not None:
         head = [section(f"{goal_line(goal)}")]
-        meta = json.dumps({"goal_id": goal.id})
+        meta = json.dumps({"goal_id": goal.id, **({"confirm": "dm"} if confirm_in_dm else {})})
     else:
         choices = [option(truncate(g.title, 75), str(g.id)) for g in (goals or []) if g.status == "active"][:100]
         head = [input_block("goal", "Goal", static_select(choices, choices[0] if len(choices) == 1 else None,
@@ -120,3 +121,13 @@ def goals_list_modal(goals: list, last_entries: dict, profile=None) -> dict:
         blocks.append(context(f"{len(goals) - room} more goals not shown: archive finished ones to see them."))
     return modal("Your goals", GOALS_LIST_CALLBACK, blocks, submit=None, close="Close")
 
+
+def progress_logged(title: str, data, done: bool) -> dict:
+    """The DM answer to a progress entry logged from a message: what was logged, escaped."""
+    what = f"{data.progress}%" if data.progress is not None else "a milestone"
+    milestone = f" ({escape(truncate(data.milestone, 150))})" if data.milestone else ""
+    said = f": “{escape(truncate(' '.join(data.note.split()), 200))}”" if data.note else "."
+    line = f"Logged {what}{milestone} on *{escape(truncate(title, 150))}*{said}"
+    if done:
+        line += " Goal done: congratulations!"
+    return message(line, [section(line), context("Your goals and journal are on your App Home.")])

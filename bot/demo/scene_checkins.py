@@ -1,10 +1,13 @@
 """Demo scene: time jumps a week. The pair gets a meeting reminder with a calendar file the working day before,
-check-in prompts after the session, the mentee answers in the DM thread, and a goal nudge arrives."""
+check-in prompts after the session, the mentee answers in the DM thread, and a goal nudge arrives; its Log progress
+button opens the goal's own progress form, and the App Home shows the new progress."""
 
+import json
 from datetime import datetime, timedelta
 
 from sqlmodel import select
 
+from bot.blocks import goals as goal_blocks
 from bot.checkins import sessions_of
 from bot.scheduling.tick import tick
 from bot.working_hours import DAY_START, at_local, previous_working_day, zone
@@ -104,13 +107,17 @@ def scene_checkins(ctx) -> None:
 
         nudge = next(msg for msg in ctx.dms_to(mentee)[seen[mentee]:] if msg["text"].startswith("Goal due"))
         ctx.show(name(mentee, mentee), nudge)
-        ctx.click(mentee, "nudge_log_progress", "Log progress", message=nudge)
-        ctx.wait(lambda: stack.slack.open_views_for(mentee), "the progress form")
+        # The nudge's button opens the same progress form as the goal on the App Home.
+        ctx.click(mentee, goal_blocks.LOG_PROGRESS, "Log progress", message=nudge)
+        form = ctx.modal(mentee)
         before = len(ctx.dms_to(mentee))
-        ctx.submit(mentee, ctx.modal(mentee), {"percent": {"percent_input": "60"},
-                                               "note": {"note_input": "Tests written; deploy next week."}},
-                   "the progress form (60%)")
+        ctx.submit(mentee, form, {"percent": {"value": "60"}, "milestone": {"value": "Service tests written"},
+                                  "note": {"value": "Deploy with the runbook next week."}},
+                   "the progress form (60%, a milestone and a journal note)")
         ctx.wait(lambda: len(ctx.dms_to(mentee)) > before, "the progress confirmation")
         ctx.show(name(mentee, mentee), ctx.dms_to(mentee)[-1])
+        ctx.wait(lambda: "60%" in json.dumps((stack.slack.home_views.get(mentee) or {}).get("blocks", [])),
+                 "the App Home with the new progress")
+        ctx.show_home(mentee)
     finally:
         stack.deps.clock = original_clock

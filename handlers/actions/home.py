@@ -1,5 +1,6 @@
-"""Buttons on the App Home and in the goals modal. Each acks, then opens (from the Home) or pushes (from a modal)
-the view bot.screens builds. A goal id in a button's value is checked against the clicking user there."""
+"""Buttons on the App Home, in the goals modal and on goal nudges (DM messages). Each acks, then opens (from the
+Home or a message) or pushes (from a modal) the view bot.screens builds. A goal id in a button's value is checked
+against the clicking user there."""
 
 import logging
 
@@ -32,6 +33,10 @@ def _value(body: dict) -> str:
     return str(action.get("value") or "")
 
 
+def _from_message(body: dict) -> bool:
+    return (body.get("container") or {}).get("type") == "message"
+
+
 def register(app: App, deps: Deps) -> None:
     screens_for = {
         home_blocks.FIND_MENTOR: lambda body, user, client: home_blocks.find_mentor_modal(),
@@ -43,7 +48,8 @@ def register(app: App, deps: Deps) -> None:
         home_blocks.SEE_INTROS: lambda body, user, client: screens.intros(deps, user),
         goal_blocks.ADD_GOAL: lambda body, user, client: screens.new_goal(deps, user),
         goal_blocks.SELF_ASSESSMENT: lambda body, user, client: screens.self_assessment(deps, user),
-        goal_blocks.LOG_PROGRESS: lambda body, user, client: screens.log_progress(deps, user, _value(body)),
+        goal_blocks.LOG_PROGRESS: lambda body, user, client: screens.log_progress(deps, user, _value(body),
+                                                                                    _from_message(body)),
         goal_blocks.EDIT_GOAL: lambda body, user, client: screens.edit_goal(deps, user, _value(body)),
     }
 

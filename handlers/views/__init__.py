@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.views import checkins, goal_nudges, goals, intro, pairing, profile
+from handlers.views import checkins, goals, intro, pairing, profile
 
-MODULES = [profile, goals, intro, pairing, checkins, goal_nudges]
+MODULES = [profile, goals, intro, pairing, checkins]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -2,12 +2,15 @@
 checked against the submitting user before anything is read or written."""
 
 import json
+import logging
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot import screens, viewstate
 from bot.blocks import goals as goal_blocks
+from bot.delivery import dm_channel
 from bot.deps import Deps
 from bot.goals import validate_goal, validate_progress
 from bot.home import publish_home
@@ -16,13 +19,28 @@ from storage.db import session_scope
 from storage.goals import create_goal, log_progress, owned_goal, update_goal
 from storage.profiles import person_tz
 
+log = logging.getLogger(__name__)
 
-def metadata_goal_id(view: dict) -> object:
+
+def _metadata(view: dict) -> dict | None:
     try:
         meta = json.loads(view.get("private_metadata") or "{}")
     except ValueError:
-        return "invalid"
-    return meta.get("goal_id") if isinstance(meta, dict) else "invalid"
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def metadata_goal_id(view: dict) -> object:
+    meta = _metadata(view)
+    return meta.get("goal_id") if meta is not None else "invalid"
+
+
+def confirm_in_dm(client: WebClient, user_id: str, message: dict) -> None:
+    """Answer in the user's own DM (never a channel from the payload): a forged flag only DMs the forger."""
+    try:
+        client.chat_postMessage(channel=dm_channel(client, user_id), **message)
+    except SlackApiError as exc:
+        log.warning("progress confirmation not sent: %s", exc.response.get("error"))
 
 
 def register(app: App, deps: Deps) -> None:
@@ -66,7 +84,12 @@ def register(app: App, deps: Deps) -> None:
             if errors:
                 ack(response_action="errors", errors=errors)
                 return
+            was_active = goal.status == "active"
             log_progress(session, goal, user_id, data, deps.clock())
+            finished = was_active and goal.status == "done"
+            confirmation = goal_blocks.progress_logged(goal.title, data, finished)
         ack()
+        if (_metadata(view) or {}).get("confirm") == "dm":
+            confirm_in_dm(client, user_id, confirmation)
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)
