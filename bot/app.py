@@ -21,9 +21,17 @@ def make_client(settings, max_retries: int = 3) -> WebClient:
     )
 
 
+def bolt_logger() -> logging.Logger:
+    """Bolt copies the root level into its loggers; at DEBUG it would log request bodies (user text)."""
+    logger = logging.getLogger("slack_bolt.mentorbot")
+    logger.setLevel(max(logging.INFO, logging.getLogger().getEffectiveLevel()))
+    return logger
+
+
 def create_app(deps: Deps) -> App:
     settings = deps.settings
     app = App(
+        logger=bolt_logger(),
         client=make_client(settings),
         signing_secret=settings.signing_secret or None,
         # Ack first, then do the slow work in Bolt's thread pool (Slack wants an answer within 3 s).

@@ -58,15 +58,19 @@ def test_settings_error_names_the_variable():
     assert info.value.variable == "PORT"
 
 
-def test_debug_logging_never_carries_message_text():
-    """LOG_LEVEL=DEBUG turns on our debug lines, not slack_sdk's request-body dumps."""
+def test_debug_logging_never_carries_message_text(migrated_url):
+    """LOG_LEVEL=DEBUG turns on our debug lines, not slack_sdk's or Bolt's request-body dumps."""
     import logging
 
     from bot.cli import setup_logging
+    from bot.harness import LocalStack
 
     setup_logging("DEBUG")
-    assert logging.getLogger("slack_sdk.web.base_client").getEffectiveLevel() == logging.INFO
-    assert logging.getLogger("slack_bolt.App").getEffectiveLevel() == logging.INFO
-    assert logging.getLogger("bot").getEffectiveLevel() == logging.DEBUG
-    setup_logging("WARNING")
+    try:
+        with LocalStack(migrated_url) as stack:
+            assert stack.app.logger.getEffectiveLevel() == logging.INFO
+        assert logging.getLogger("slack_sdk.web.base_client").getEffectiveLevel() == logging.INFO
+        assert logging.getLogger("bot").getEffectiveLevel() == logging.DEBUG
+    finally:
+        setup_logging("WARNING")
     assert logging.getLogger("slack_sdk").getEffectiveLevel() == logging.WARNING
