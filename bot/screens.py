@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.blocks import goals as goal_blocks
 from bot.blocks import home as home_blocks
+from bot.blocks import pair_view as pair_blocks
 from bot.blocks import profile as profile_blocks
 from bot.blocks.common import section
 from bot.blocks.forms import modal
@@ -14,14 +15,18 @@ from bot.directory import refresh_person
 from storage.dashboard import home_data
 from storage.db import session_scope
 from storage.goals import last_updates, list_goals, owned_goal
+from storage.pair_view import pair_view
 from storage.people import get_person, get_profile
 from storage.profiles import person_tz
 
 
+def unavailable(text: str) -> dict:
+    return modal("Not available", "not_available", [section(text)], submit=None, close="Close")
+
+
 def not_yours() -> dict:
-    return modal("Not available", "not_available", [section(
-        "That goal does not exist or is not yours, so there is nothing to show. Open your goals from the Home "
-        "or with `/mentor goals`.")], submit=None, close="Close")
+    return unavailable("That goal does not exist or is not yours, so there is nothing to show. Open your goals "
+                       "from the Home or with `/mentor goals`.")
 
 
 def local_today(tz: str, now: datetime) -> date:
@@ -84,6 +89,14 @@ def intros(deps: Deps, user_id: str) -> dict:
     with session_scope(deps.engine) as session:
         return home_blocks.intros_modal(home_data(session, user_id, journal_for=0))
 
+
+def pair_journal(deps: Deps, user_id: str, mentorship_id: object) -> dict:
+    """A mentee's goals and journals for their active mentor, or the pair's check-in journal for the mentee;
+    the "not available" view for anyone else (checked in pair_view before anything is read)."""
+    with session_scope(deps.engine) as session:
+        view = pair_view(session, mentorship_id, user_id, entries=pair_blocks.SHOWN_ENTRIES,
+                         checkins=pair_blocks.SHOWN_CHECKINS)
+        return pair_blocks.pair_modal(view) if view else unavailable(pair_blocks.UNAVAILABLE)
 
 
 def slack_tz(deps: Deps, user_id: str) -> str:

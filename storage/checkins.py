@@ -176,9 +176,25 @@ def program_answers(session: Session, program_id: int) -> tuple[int, list[tuple[
     return pairs, list(rows)
 
 
-def journal(session: Session, user_id: str, limit: int = 10) -> list[tuple[Mentorship, CheckIn]]:
-    """The latest entries of every journal user_id is part of: theirs and their pair's, nobody else's."""
+def _journal_of(user_id: str, mentorship_id: int | None):
+    where = [(Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id)]
+    if mentorship_id is not None:
+        where.append(Mentorship.id == mentorship_id)
+    return where
+
+
+def journal(session: Session, user_id: str, limit: int = 10,
+            mentorship_id: int | None = None) -> list[tuple[Mentorship, CheckIn]]:
+    """The latest entries of every journal user_id is part of (or of one of them): theirs and their pair's,
+    nobody else's."""
     return list(session.exec(
         select(Mentorship, CheckIn).join(CheckIn, CheckIn.mentorship_id == Mentorship.id)
-        .where((Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id))
+        .where(*_journal_of(user_id, mentorship_id))
         .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc()).limit(limit)).all())
+
+
+def journal_size(session: Session, user_id: str, mentorship_id: int | None = None) -> int:
+    """How many entries journal() would return without a limit."""
+    return session.exec(select(func.count()).select_from(CheckIn)
+                        .join(Mentorship, Mentorship.id == CheckIn.mentorship_id)
+                        .where(*_journal_of(user_id, mentorship_id))).one()

@@ -168,6 +168,17 @@ def report(programs: list[tuple[str, SessionCounts]]) -> dict:
                                                    for n, c in programs), blocks)
 
 
+def journal_line(author: str, period: date | None, outcome: str, note: str, user_id: str,
+                 other: str | None = None) -> str:
+    """One check-in journal entry as the reader sees it: '*Tue 1 Dec* with @x · You · Met\nnote' (escaped)."""
+    who = "You" if author == user_id else mention(author)
+    said = f" · {OUTCOME_LABELS[outcome]}" if outcome in OUTCOME_LABELS else ""
+    when = day_label(period) if period else "—"
+    body = f"\n{escape(truncate(note, 500))}" if note else ""
+    pair = f" with {mention(other)}" if other else ""
+    return f"*{when}*{pair} · {who}{said}{body}"
+
+
 def journal(entries: list[tuple[str, date | None, str, str, str]], user_id: str) -> dict:
     """entries: (author, session date, outcome, note, other person) newest first."""
     if not entries:
@@ -175,10 +186,6 @@ def journal(entries: list[tuple[str, date | None, str, str, str]], user_id: str)
         return message(text, [section(text)])
     blocks = [header("Your check-in journal")]
     for author, period, outcome, note, other in entries:
-        who = "You" if author == user_id else mention(author)
-        said = f" · {OUTCOME_LABELS[outcome]}" if outcome in OUTCOME_LABELS else ""
-        when = day_label(period) if period else "—"
-        body = f"\n{escape(truncate(note, 500))}" if note else ""
-        blocks.append(section(f"*{when}* with {mention(other)} · {who}{said}{body}"))
+        blocks.append(section(journal_line(author, period, outcome, note, user_id, other)))
     blocks.append(context(PRIVACY))
     return message("Your check-in journal", blocks)

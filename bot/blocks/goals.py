@@ -42,11 +42,11 @@ def goal_line(goal, last_entry=None) -> str:
     return "\n".join(lines)
 
 
-def entry_line(entry) -> str:
-    """The last journal entry, one line: date, milestone or percentage, and the start of the note."""
+def entry_line(entry, label: str = "Last entry", snippet: int = ENTRY_SNIPPET) -> str:
+    """A journal entry, one line: date, milestone or percentage, and the start of the note. `label` is mrkdwn."""
     what = escape(entry.milestone) if entry.milestone else f"{entry.progress}%"
-    note = f" — {escape(truncate(entry.note, ENTRY_SNIPPET))}" if entry.note else ""
-    return f"Last entry {entry.created_at.date().isoformat()}: {what}{note}"
+    note = f" — {escape(truncate(entry.note, snippet))}" if entry.note else ""
+    return f"{label} {entry.created_at.date().isoformat()}: {what}{note}".lstrip()
 
 
 def goal_modal(goal=None, default_date: date | None = None) -> dict:
@@ -88,7 +88,7 @@ def progress_modal(goal=None, goals: list | None = None, confirm_in_dm: bool = F
         input_block("note", "Journal note", text_input(multiline=True, max_length=MAX_NOTE,
                                                        placeholder="What did you do, learn or get stuck on?"),
                     optional=True),
-        context("Your career journal is private: you and, later, your active mentors."),
+        context("Your career journal is private: you and your active mentors."),
     ]
     return modal("Log progress", PROGRESS_CALLBACK, blocks, private_metadata=meta)
 

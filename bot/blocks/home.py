@@ -22,6 +22,7 @@ LOG_ANY = "home_log_progress"
 SEE_MENTORS = "home_see_all_mentors"
 SEE_MENTEES = "home_see_all_mentees"
 SEE_INTROS = "home_see_all_intros"
+PAIR_JOURNAL = "home_pair_journal"  # value: the mentorship id (checked again against the clicker)
 FIND_MENTOR_CALLBACK = "find_mentor_home"
 
 WELCOME = ("*Welcome to mentoring!* It works in three steps:\n"
@@ -31,7 +32,7 @@ WELCOME = ("*Welcome to mentoring!* It works in three steps:\n"
            "you can measure.\n"
            "3. *Find a mentor*: mentorbot ranks mentors by fit and says why. Send an intro, agree how often you "
            "meet, then log progress here as you go.")
-PRIVACY = "Your goals and journal are private: only you and, later, your active mentors see them."
+PRIVACY = "Your goals and journal are private: only you and your active mentors see them."
 
 
 def _when(moment: datetime) -> str:
@@ -48,6 +49,14 @@ def pair_line(pair: Pair, as_mentor: bool) -> str:
         parts.append(f"next check-in {_when(pair.next_checkin)}")
     role = "your mentee" if as_mentor else "your mentor"
     return f"{mention(pair.other_id)} ({role}) · " + " · ".join(parts)
+
+
+def pair_section(pair: Pair, as_mentor: bool) -> dict:
+    """A pair's line; while the mentorship is active, with a button to the mentee's goals and the pair's journal."""
+    if pair.mentorship.status != "active":
+        return section(pair_line(pair, as_mentor))
+    label = "Goals & journal" if as_mentor else "Check-in journal"
+    return section(pair_line(pair, as_mentor), accessory=button(label, PAIR_JOURNAL, str(pair.mentorship.id)))
 
 
 def intro_line(req, incoming: bool) -> str:
@@ -92,7 +101,7 @@ def _goal_blocks(data: HomeData) -> list[dict]:
 def _pair_blocks(pairs: list[Pair], as_mentor: bool, heading: str) -> list[dict]:
     blocks = [section(heading)]
     for pair in pairs[:HOME_PAIRS]:
-        blocks.append(section(pair_line(pair, as_mentor)))
+        blocks.append(pair_section(pair, as_mentor))
     if len(pairs) > HOME_PAIRS:
         blocks.append(actions(button(f"See all {len(pairs)}", SEE_MENTEES if as_mentor else SEE_MENTORS),
                               block_id=f"see_{'mentees' if as_mentor else 'mentors'}"))
@@ -142,10 +151,10 @@ def home_view(data: HomeData, done: Completeness) -> dict:
     return {"type": "home", "blocks": blocks[:VIEW_BLOCK_LIMIT]}
 
 
-def list_modal(title: str, lines: list[str], empty: str = "Nothing here.") -> dict:
-    """A "see all" modal: one section per line, cut to stay within 100 blocks."""
+def list_modal(title: str, lines: list[str | dict], empty: str = "Nothing here.") -> dict:
+    """A "see all" modal: one section per line (or a ready block), cut to stay within 100 blocks."""
     room = VIEW_BLOCK_LIMIT - 1
-    blocks = [section(line) for line in lines[:room]] or [section(empty)]
+    blocks = [section(line) if isinstance(line, str) else line for line in lines[:room]] or [section(empty)]
     if len(lines) > room:
         blocks.append(context(f"{len(lines) - room} more not shown."))
     return modal(title, "see_all", blocks, submit=None, close="Close")
@@ -154,7 +163,7 @@ def list_modal(title: str, lines: list[str], empty: str = "Nothing here.") -> di
 def pairs_modal(data: HomeData, which: str) -> dict:
     as_mentor = which == "mentees"
     pairs = data.mentees if as_mentor else data.mentors
-    return list_modal("Your mentees" if as_mentor else "Your mentors", [pair_line(p, as_mentor) for p in pairs])
+    return list_modal("Your mentees" if as_mentor else "Your mentors", [pair_section(p, as_mentor) for p in pairs])
 
 
 def intros_modal(data: HomeData) -> dict:

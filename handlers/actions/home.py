@@ -46,6 +46,7 @@ def register(app: App, deps: Deps) -> None:
         home_blocks.SEE_MENTORS: lambda body, user, client: screens.pairs(deps, user, "mentors"),
         home_blocks.SEE_MENTEES: lambda body, user, client: screens.pairs(deps, user, "mentees"),
         home_blocks.SEE_INTROS: lambda body, user, client: screens.intros(deps, user),
+        home_blocks.PAIR_JOURNAL: lambda body, user, client: screens.pair_journal(deps, user, _value(body)),
         goal_blocks.ADD_GOAL: lambda body, user, client: screens.new_goal(deps, user),
         goal_blocks.SELF_ASSESSMENT: lambda body, user, client: screens.self_assessment(deps, user),
         goal_blocks.LOG_PROGRESS: lambda body, user, client: screens.log_progress(deps, user, _value(body),
