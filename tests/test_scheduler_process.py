@@ -67,7 +67,7 @@ def test_tick_twice_at_the_same_instant_sends_nothing_new(stack, migrated_url):
 
 def test_a_worker_killed_mid_drain_loses_nothing_and_duplicates_at_most_its_in_flight_rows(stack, migrated_url):
     texts = _setup(stack, ["UKIM", "ULEE"], 5)
-    stack.slack.inject("chat.postMessage", delay=0.2, times=10)  # a slow Slack, so the kill lands mid-drain
+    stack.slack.inject("chat.postMessage", delay=0.5, times=10)  # a slow Slack, so the kill lands mid-drain
     worker = _tick(stack, migrated_url, T0, start_new_session=True)
     try:
         assert stack.slack.wait_for(lambda: len(_texts(stack)) >= 3, timeout=30), worker.stderr
