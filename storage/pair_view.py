@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from storage.checkins import journal, journal_size
 from storage.goals import can_see_goals, list_goals, parse_goal_id
-from storage.models import CheckIn, Goal, GoalUpdate, Mentorship
+from storage.models import CheckIn, Goal, GoalUpdate, Mentorship, Profile
 
 
 @dataclass
@@ -21,6 +21,8 @@ class PairView:
     goals: list[Goal] = field(default_factory=list)  # the mentee's active goals (mentor only)
     entries: list[tuple[GoalUpdate, Goal]] = field(default_factory=list)  # newest first (mentor only)
     entry_count: int = 0
+    strengths: str = ""  # the mentee's self-assessment (mentor only)
+    areas_to_improve: str = ""
     checkins: list[CheckIn] = field(default_factory=list)  # the pair's journal, newest first
     checkin_count: int = 0
 
@@ -55,6 +57,9 @@ def pair_view(session: Session, mentorship_id: object, viewer_id: str, *, entrie
     if as_mentor and can_see_goals(session, viewer_id, m.mentee_id):
         view.goals = [g for g in list_goals(session, m.mentee_id) if g.status == "active"]
         view.entries, view.entry_count = career_journal(session, m.mentee_id, entries)
+        profile = session.get(Profile, m.mentee_id)
+        if profile is not None:
+            view.strengths, view.areas_to_improve = profile.strengths, profile.areas_to_improve
     view.checkins = [c for _, c in journal(session, viewer_id, checkins, mentorship_id=m.id)]
     view.checkin_count = journal_size(session, viewer_id, mentorship_id=m.id)
     return view

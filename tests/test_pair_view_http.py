@@ -11,12 +11,12 @@ from bot.blocks import home as home_blocks
 from bot.blocks import pair_view as pair_blocks
 from storage.checkins import add_checkin
 from storage.db import session_scope
-from storage.models import Goal, GoalUpdate, Mentorship
+from storage.models import Goal, GoalUpdate, Mentorship, Profile
 from tests.content_helpers import add_pair, add_person
 
 MENTOR, MENTEE, STRANGER = "U0AMARA", "U0LENA", "U0EVE"
 WHEN = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-SECRETS = ("Kickoff went well", "Talked about promotion", "Ship v2")  # plain words of the private texts
+SECRETS = ("Kickoff went well", "Talked about promotion", "Ship v2", "Saying no <!channel>")  # plain words of the private texts
 
 
 def text_of(view: dict) -> str:
@@ -50,6 +50,7 @@ def pair_with_history(stack) -> int:
         s.flush()
         s.add(GoalUpdate(goal_id=goal.id, author_id=MENTEE, progress=40, note="Kickoff went well <!channel>",
                          created_at=WHEN))
+        s.add(Profile(person_id=MENTEE, strengths="Debugging", areas_to_improve="Saying no <!channel>"))
         add_checkin(s, mentorship_id=mid, author_id=MENTEE, period=date(2026, 11, 19), outcome="met",
                     note="Talked about promotion <!here>", source="modal")
     return mid
@@ -63,7 +64,8 @@ def test_active_mentor_sees_goals_and_journals_escaped_and_nobody_else_does(stac
     assert seen["callback_id"] == pair_blocks.CALLBACK
     for needle in ("*Ship v2 &lt;!channel&gt; &amp; co 🚀*", "by 2027-03-01", "▓▓▓▓░░░░░░ 40%",
                    "Target: 3 people &lt;@U0EVE&gt;", "Kickoff went well &lt;!channel&gt;",
-                   "Talked about promotion &lt;!here&gt;", "Met"):
+                   "Talked about promotion &lt;!here&gt;", "Met", "Strengths: Debugging",
+                   "To improve: Saying no &lt;!channel&gt;"):
         assert needle in text, needle
     assert "<!channel>" not in text and "<!here>" not in text and "<@U0EVE>" not in text
     assert "Mentor's own private goal" not in text
@@ -71,7 +73,7 @@ def test_active_mentor_sees_goals_and_journals_escaped_and_nobody_else_does(stac
     # The mentee's line opens the pair's check-in journal only: no goals of either side.
     mentee_home = home_of(stack, MENTEE, "Check-in journal")
     theirs = text_of(open_view(stack, MENTEE, str(mid), view=mentee_home))
-    assert "Talked about promotion" in theirs and "Kickoff went well" not in theirs
+    assert "Talked about promotion" in theirs and "Kickoff went well" not in theirs and "Saying no" not in theirs
     assert "Mentor's own private goal" not in theirs and "Ship v2" not in theirs
 
     # Forged values (no view: any value): a stranger with the real id, junk, a person's id instead.
@@ -106,7 +108,8 @@ def test_the_modal_stays_within_slacks_limits():
     checkin = SimpleNamespace(author_id=MENTEE, period=date(2026, 11, 19), outcome="met", note="c" * 3000)
     view = SimpleNamespace(mentorship=Mentorship(mentor_id=MENTOR, mentee_id=MENTEE), viewer_id=MENTOR,
                            other_id=MENTEE, as_mentor=True, goals=goals, entries=[(entry, goals[0])] * 10,
-                           entry_count=57, checkins=[checkin] * 10, checkin_count=31)
+                           entry_count=57, checkins=[checkin] * 10, checkin_count=31,
+                           strengths="&" * 2000, areas_to_improve="<" * 2000)
     modal = pair_blocks.pair_modal(view)
     text = text_of(modal)
     assert len(modal["blocks"]) <= 100 and len(modal["title"]["text"]) <= 24

@@ -29,6 +29,10 @@ def _goal_blocks(view) -> list[dict]:
         blocks += [section(goal_line(g)) for g in view.goals[:SHOWN_GOALS]]
         if len(view.goals) > SHOWN_GOALS:
             blocks.append(context(f"{len(view.goals) - SHOWN_GOALS} more active goals not shown."))
+    if view.strengths or view.areas_to_improve:
+        blocks += [divider(), section("*Self-assessment*\n"
+                                      f"Strengths: {escape(truncate(view.strengths, 1200)) or '—'}\n"
+                                      f"To improve: {escape(truncate(view.areas_to_improve, 1200)) or '—'}")]
     blocks += [divider(), section("*Career journal*" + ("" if view.entries else "\nNo entries yet."))]
     blocks += [section(entry_line(e, label=f"*{escape(truncate(g.title, 80))}* ·", snippet=500))
                for e, g in view.entries]

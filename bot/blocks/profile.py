@@ -94,7 +94,7 @@ def profile_modal(profile, slack_tz: str) -> dict:
 
 def self_assessment_modal(profile) -> dict:
     blocks = [
-        context("The guide's first step: know where you stand. Only you (and, later, your active mentors) see "
+        context("The guide's first step: know where you stand. Only you and your active mentors see "
                 "this."),
         input_block("strengths", "Strengths", text_input(profile.strengths if profile else "", multiline=True,
                                                          max_length=MAX_SELF_ASSESSMENT,
