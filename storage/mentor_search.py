@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, union
+from sqlalchemy import func, true, union
 from sqlmodel import Session, select
 
 from bot.ranking import MentorCard
@@ -24,7 +24,8 @@ def directory_version(session: Session) -> tuple:
     profiles = select(func.count(), func.max(Profile.updated_at)).subquery()
     people = select(func.count().label("people"), func.count().filter(Person.active.is_(True)).label("active"),
                     func.max(Person.updated_at).label("touched")).subquery()
-    return tuple(session.exec(select(profiles, people)).one())
+    both = select(profiles, people).select_from(profiles.join(people, true()))  # one row each: a 1×1 join
+    return tuple(session.exec(both).one())
 
 
 def mentor_cards(session: Session) -> list[MentorCard]:
