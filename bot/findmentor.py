@@ -1,7 +1,8 @@
 """/findmentor: from words (or the caller's goals) to a ranked answer, and the suggestions other flows reuse.
 
-The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a request costs the
-version check, the slots taken and the caller's exclusions (small queries), and the ranking itself.
+The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
+three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
+pinned by tests/test_findmentor_statements.py, and the ranking itself.
 """
 
 import threading

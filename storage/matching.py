@@ -47,10 +47,16 @@ def available_mentors(session: Session) -> list[MentorCard]:
 
 
 def seeker_for(session: Session, slack_id: str, words: str) -> Seeker:
-    person = session.get(Person, slack_id)
-    profile = session.get(Profile, slack_id)
-    goals = session.exec(select(Goal).where(Goal.owner_id == slack_id, Goal.status == "active")).all()
-    goal_text = " ".join(f"{g.title} {g.target}" for g in goals)
+    """One statement: the person, their profile and their active goals (one row per goal, or one row without)."""
+    rows = session.exec(
+        select(Person, Profile, Goal.title, Goal.target)
+        .outerjoin(Profile, Profile.person_id == Person.slack_id)
+        .outerjoin(Goal, (Goal.owner_id == Person.slack_id) & (Goal.status == "active"))
+        .where(Person.slack_id == slack_id)
+        .order_by(Goal.id)
+    ).all()
+    person, profile = (rows[0][0], rows[0][1]) if rows else (None, None)
+    goal_text = " ".join(f"{title} {target}" for _, _, title, target in rows if title is not None)
     if profile and profile.areas_to_improve:
         goal_text = f"{goal_text} {profile.areas_to_improve}".strip()
     return Seeker(
