@@ -8,12 +8,16 @@ the claim's token, so a worker whose lease was taken over changes nothing.
 from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
 from storage.db import is_sqlite
 from storage.models import Mentorship, Person, Profile, ScheduledMessage
 
 SM = ScheduledMessage.__table__
+# lock_claimed's snapshots skip the ORM's constructor, which is what would otherwise configure the mappers on first
+# use: without this, reading a snapshot's attribute in a fresh worker process fails (AttributeError).
+configure_mappers()
 
 
 def reclaim_expired(session: Session, now: datetime) -> int:

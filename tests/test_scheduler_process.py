@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -91,3 +91,30 @@ def test_a_worker_killed_mid_drain_loses_nothing_and_duplicates_at_most_its_in_f
     assert duplicates <= CONCURRENCY  # the documented window: the rows the killed worker had in flight
     with Session(stack.engine) as s:
         assert {r.status for r in s.exec(select(ScheduledMessage)).all()} == {"sent"}
+
+
+DRAIN_ONLY = """import os, sys, tests.scheduler_kinds
+from datetime import datetime
+from bot.app import make_client
+from bot.config import load_settings
+from bot.deps import Deps
+from bot.scheduling.drain import drain
+from storage.db import make_engine
+settings = load_settings(dict(os.environ))
+now = datetime.fromisoformat(sys.argv[1])
+report = drain(Deps(make_engine(settings.database_url), settings, lambda: now), make_client(settings), now)
+print(report.sent, report.errors)
+"""
+
+
+def test_a_fresh_process_that_only_drains_sends(stack, migrated_url):
+    """A worker whose first database work is the drain itself (no sweep before it) still renders rows."""
+    stack.slack.add_user("UFRESH", "fresh")
+    with session_scope(stack.engine) as s:
+        enqueue_many(s, rows(["UFRESH"], 1, datetime.fromisoformat(T0)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "LOG_LEVEL"))}
+    env.update(SLACK_BOT_TOKEN=stack.slack.bot_token, SLACK_SIGNING_SECRET="s", SLACK_API_URL=stack.slack.url,
+               DATABASE_URL=migrated_url, LOG_LEVEL="WARNING")
+    done = subprocess.run([sys.executable, "-c", DRAIN_ONLY, T0], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "1 []"), done.stderr
