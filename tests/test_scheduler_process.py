@@ -23,12 +23,16 @@ ENTRY = "import sys, tests.scheduler_kinds; from bot.cli import main; sys.exit(m
 T0 = "2026-12-07T09:00:00Z"  # a Monday, inside working hours in UTC
 
 
-def _tick(stack, url: str, now: str, **popen) -> subprocess.Popen:
+def _env(stack, url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "LOG_LEVEL"))}
     env.update(SLACK_BOT_TOKEN=stack.slack.bot_token, SLACK_SIGNING_SECRET="s", SLACK_API_URL=stack.slack.url,
                DATABASE_URL=url, LOG_LEVEL="WARNING")
+    return env
+
+
+def _tick(stack, url: str, now: str, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", ENTRY, "--env-file", "/nonexistent", "tick", "--now", now],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+                            cwd=ROOT, env=_env(stack, url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
 
 def _run(stack, url: str, now: str) -> str:
@@ -112,9 +116,6 @@ def test_a_fresh_process_that_only_drains_sends(stack, migrated_url):
     stack.slack.add_user("UFRESH", "fresh")
     with session_scope(stack.engine) as s:
         enqueue_many(s, rows(["UFRESH"], 1, datetime.fromisoformat(T0)))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "LOG_LEVEL"))}
-    env.update(SLACK_BOT_TOKEN=stack.slack.bot_token, SLACK_SIGNING_SECRET="s", SLACK_API_URL=stack.slack.url,
-               DATABASE_URL=migrated_url, LOG_LEVEL="WARNING")
-    done = subprocess.run([sys.executable, "-c", DRAIN_ONLY, T0], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", DRAIN_ONLY, T0], cwd=ROOT, env=_env(stack, migrated_url),
+                          capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout.strip()) == (0, "1 []"), done.stderr
