@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot import intro as rules
 from bot.blocks import findmentor as find_blocks
 from bot.blocks import intro as blocks
+from bot.delivery import dm_channel
 from bot.deps import Deps
 from bot.findmentor import available_card, suggestions_for
 from bot.home import publish_home
@@ -260,21 +261,22 @@ def submit_decline(deps: Deps, user_id: str, view: dict) -> Declined:
                         suggestions=find_blocks.suggestions(lead, matches), origin=meta, status=status)
 
 
-def after_decline(client: WebClient, user_id: str, done: Declined) -> None:
+def after_decline(deps: Deps, client: WebClient, user_id: str, done: Declined) -> None:
     client.chat_postMessage(channel=done.mentee_id, **done.suggestions)
     what = "declined" if done.status == "declined" else "answered “not right now” to"
-    _update_origin(client, user_id, done.origin,
+    _update_origin(deps, client, user_id, done.origin,
                    blocks.answered(f"You {what} {escape(done.mentee_name)}'s request. Thank you for answering; "
                                    "I've let them know kindly and suggested other mentors."))
 
 
-def _update_origin(client: WebClient, user_id: str, origin: dict, new_message: dict) -> None:
+def _update_origin(deps: Deps, client: WebClient, user_id: str, origin: dict, new_message: dict) -> None:
     """Replace the buttons of the mentor's DM, if the metadata points at that DM (never another channel)."""
     channel, ts = str(origin.get("c") or ""), str(origin.get("ts") or "")
     if not channel or not ts:
         return
     try:
-        dm = client.conversations_open(users=user_id)["channel"]["id"]
+        with session_scope(deps.engine) as session:
+            dm, _ = dm_channel(session, client, user_id)
         if dm == channel:
             client.chat_update(channel=channel, ts=ts, **new_message)
     except SlackApiError as exc:

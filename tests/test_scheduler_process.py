@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -23,12 +23,16 @@ ENTRY = "import sys, tests.scheduler_kinds; from bot.cli import main; sys.exit(m
 T0 = "2026-12-07T09:00:00Z"  # a Monday, inside working hours in UTC
 
 
-def _tick(stack, url: str, now: str, **popen) -> subprocess.Popen:
+def _env(stack, url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "LOG_LEVEL"))}
     env.update(SLACK_BOT_TOKEN=stack.slack.bot_token, SLACK_SIGNING_SECRET="s", SLACK_API_URL=stack.slack.url,
                DATABASE_URL=url, LOG_LEVEL="WARNING")
+    return env
+
+
+def _tick(stack, url: str, now: str, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", ENTRY, "--env-file", "/nonexistent", "tick", "--now", now],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+                            cwd=ROOT, env=_env(stack, url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
 
 def _run(stack, url: str, now: str) -> str:
@@ -91,3 +95,27 @@ def test_a_worker_killed_mid_drain_loses_nothing_and_duplicates_at_most_its_in_f
     assert duplicates <= CONCURRENCY  # the documented window: the rows the killed worker had in flight
     with Session(stack.engine) as s:
         assert {r.status for r in s.exec(select(ScheduledMessage)).all()} == {"sent"}
+
+
+DRAIN_ONLY = """import os, sys, tests.scheduler_kinds
+from datetime import datetime
+from bot.app import make_client
+from bot.config import load_settings
+from bot.deps import Deps
+from bot.scheduling.drain import drain
+from storage.db import make_engine
+settings = load_settings(dict(os.environ))
+now = datetime.fromisoformat(sys.argv[1])
+report = drain(Deps(make_engine(settings.database_url), settings, lambda: now), make_client(settings), now)
+print(report.sent, report.errors)
+"""
+
+
+def test_a_fresh_process_that_only_drains_sends(stack, migrated_url):
+    """A worker whose first database work is the drain itself (no sweep before it) still renders rows."""
+    stack.slack.add_user("UFRESH", "fresh")
+    with session_scope(stack.engine) as s:
+        enqueue_many(s, rows(["UFRESH"], 1, datetime.fromisoformat(T0)))
+    done = subprocess.run([sys.executable, "-c", DRAIN_ONLY, T0], cwd=ROOT, env=_env(stack, migrated_url),
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "1 []"), done.stderr

@@ -36,7 +36,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
-from bot.delivery import attach_ics, post_message
+from bot.delivery import attach_ics, post_outgoing
 from bot.deps import Deps
 from bot.outbox import renderer_for
 from bot.scheduling import failures
@@ -95,7 +95,8 @@ class _Pass:
     now: datetime
     lease_until: datetime
     report: DrainReport
-    dm_cache: dict[str, str] = field(default_factory=dict)
+    # user id -> their kept DM channel (None: none kept), read with each claim: no lookup per row
+    dm_channels: dict[str, str | None] = field(default_factory=dict)
     transient_in_a_row: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -165,7 +166,12 @@ def _claim(state: _Pass, batch: int) -> list[int] | None:
         due = select_due(session, state.now, batch)
         if not due:
             return None
-        people = recipients(session, {rid for _, rid in due if not is_channel(rid)})
+        users = {rid for _, rid in due if not is_channel(rid)}
+        people = recipients(session, users)
+        for rid in users:
+            kept = people[rid][4] if rid in people else None
+            if kept or rid not in state.dm_channels:  # never forget one opened earlier in this drain
+                state.dm_channels[rid] = kept
         send, moves = [], []
         for row_id, rid in due:
             info = people.get(rid)
@@ -207,7 +213,7 @@ def _deliver(state: _Pass, row_id: int) -> None:
                 mark_cancelled(session, row_id, state.lease_until)
                 state.count(cancelled=1)
                 return
-            channel, ts = post_message(state.client, out, state.dm_cache)
+            channel, ts = post_outgoing(session, state.client, out, state.dm_channels)
             seen["ts"] = ts
             note = ""
             if out.ics:

@@ -6,7 +6,7 @@ from slack_sdk import WebClient
 from bot.blocks import checkins as blocks
 from bot.cadence import OUTCOME_LABELS
 from bot.checkins import record_note
-from bot.delivery import dm_channel
+from bot.delivery import post_dm
 from bot.deps import Deps
 
 
@@ -33,5 +33,5 @@ def register(app: App, deps: Deps) -> None:
                 errors={blocks.NOTES_BLOCK: "This check-in isn't one of yours, or the mentorship has ended."})
             return
         ack()
-        client.chat_postMessage(channel=dm_channel(client, user_id), thread_ts=target.prompt_ts or None,
-                                **blocks.saved_note(target.other_id, target.period, note, outcome))
+        post_dm(deps.engine, client, user_id, thread_ts=target.prompt_ts or None,
+                **blocks.saved_note(target.other_id, target.period, note, outcome))

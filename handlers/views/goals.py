@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot import screens, viewstate
 from bot.blocks import goals as goal_blocks
-from bot.delivery import dm_channel
+from bot.delivery import post_dm
 from bot.deps import Deps
 from bot.goals import validate_goal, validate_progress
 from bot.home import publish_home
@@ -35,10 +35,10 @@ def metadata_goal_id(view: dict) -> object:
     return meta.get("goal_id") if meta is not None else "invalid"
 
 
-def confirm_in_dm(client: WebClient, user_id: str, message: dict) -> None:
+def confirm_in_dm(deps: Deps, client: WebClient, user_id: str, message: dict) -> None:
     """Answer in the user's own DM (never a channel from the payload): a forged flag only DMs the forger."""
     try:
-        client.chat_postMessage(channel=dm_channel(client, user_id), **message)
+        post_dm(deps.engine, client, user_id, **message)
     except SlackApiError as exc:
         log.warning("progress confirmation not sent: %s", exc.response.get("error"))
 
@@ -90,6 +90,6 @@ def register(app: App, deps: Deps) -> None:
             confirmation = goal_blocks.progress_logged(goal.title, data, finished)
         ack()
         if (_metadata(view) or {}).get("confirm") == "dm":
-            confirm_in_dm(client, user_id, confirmation)
+            confirm_in_dm(deps, client, user_id, confirmation)
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)

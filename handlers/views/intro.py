@@ -9,4 +9,5 @@ from handlers.views.forms import register_form
 
 def register(app: App, deps: Deps) -> None:
     register_form(app, "intro_submit", lambda user, view: submit_intro(deps, user, view), deliver_request)
-    register_form(app, "intro_decline_submit", lambda user, view: submit_decline(deps, user, view), after_decline)
+    register_form(app, "intro_decline_submit", lambda user, view: submit_decline(deps, user, view),
+                  lambda client, user, done: after_decline(deps, client, user, done))
