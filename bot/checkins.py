@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
 from bot.blocks import checkins as blocks
 from bot.cadence import (
@@ -39,7 +39,7 @@ from bot.text import truncate
 from bot.working_hours import next_delivery_time, zone
 from storage import checkins as store
 from storage.db import session_scope
-from storage.models import Goal, Mentorship, Program, ScheduledMessage
+from storage.models import Mentorship, Program, ScheduledMessage
 from storage.outbox import enqueue, enqueue_many
 
 CHECKIN, MEETING, DRIFT = "checkin", "meeting_reminder", "drift_alert"
@@ -183,9 +183,8 @@ def render_meeting_reminder(deps: Deps, session: Session, row: ScheduledMessage)
     me = people.get(row.recipient_id)
     local = session_at.astimezone(zone(me.tz if me else None))
     time_known = m.first_meeting_at is not None
-    goals = session.exec(select(Goal.title, Goal.progress).where(
-        Goal.owner_id == m.mentee_id, Goal.status == "active").order_by(Goal.id)).all()
-    out = Outgoing(channel=row.recipient_id, **blocks.meeting_reminder(other, local, time_known, list(goals)))
+    goals = store.active_goal_progress(session, m.mentee_id)
+    out = Outgoing(channel=row.recipient_id, **blocks.meeting_reminder(other, local, time_known, goals))
     if time_known:
         them = people[other].name if other in people else other
         out.ics = session_ics(mentorship_id=m.id, start=session_at, stamp=deps.clock(),
@@ -220,9 +219,7 @@ def sweep_drift(deps: Deps, session: Session, now: datetime) -> int:  # noqa: AR
     answers: dict[int, dict[date, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for mentorship_id, author, period, outcome in store.answers(session, ids, since.date()):
         answers[mentorship_id][period].append((author, outcome))
-    last_alert = dict((mid, store.as_utc(at)) for mid, at in session.exec(select(ScheduledMessage.mentorship_id, func.max(ScheduledMessage.due_at)).where(
-        ScheduledMessage.kind == DRIFT, ScheduledMessage.mentorship_id.in_(ids)).group_by(
-        ScheduledMessage.mentorship_id)).all())
+    last_alert = store.last_alert_at(session, DRIFT, ids)
     people = store.recipients(session, [a for pid in admins for a in admins[pid]])
     written = 0
     for m in mentorships:

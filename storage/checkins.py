@@ -8,7 +8,7 @@ from sqlalchemy import any_, bindparam, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, select
 
-from storage.models import CheckIn, Mentorship, Person, Profile, Program, ProgramAdmin, ScheduledMessage
+from storage.models import CheckIn, Goal, Mentorship, Person, Profile, Program, ProgramAdmin, ScheduledMessage
 
 LIVE = ("active", "paused")  # mentorships whose pair may still write in their journal
 CHUNK = 500  # IN (...) lists stay well under every database's parameter limit
@@ -198,3 +198,17 @@ def journal_size(session: Session, user_id: str, mentorship_id: int | None = Non
     return session.exec(select(func.count()).select_from(CheckIn)
                         .join(Mentorship, Mentorship.id == CheckIn.mentorship_id)
                         .where(*_journal_of(user_id, mentorship_id))).one()
+
+
+def active_goal_progress(session: Session, owner_id: str) -> list[tuple[str, int]]:
+    """(title, percent) of a person's active goals, oldest first: the meeting reminder's "goals to update on"."""
+    return list(session.exec(select(Goal.title, Goal.progress).where(
+        Goal.owner_id == owner_id, Goal.status == "active").order_by(Goal.id)).all())
+
+
+def last_alert_at(session: Session, kind: str, mentorship_ids: list[int]) -> dict[int, datetime]:
+    """When the newest row of `kind` was due, per mentorship (e.g. the last drift alert)."""
+    rows = session.exec(select(ScheduledMessage.mentorship_id, func.max(ScheduledMessage.due_at)).where(
+        ScheduledMessage.kind == kind, ScheduledMessage.mentorship_id.in_(mentorship_ids)).group_by(
+        ScheduledMessage.mentorship_id)).all()
+    return {mid: as_utc(at) for mid, at in rows}

@@ -5,14 +5,13 @@ button opens the goal's own progress form, and the App Home shows the new progre
 import json
 from datetime import datetime, timedelta
 
-from sqlmodel import select
-
 from bot.blocks import goals as goal_blocks
 from bot.checkins import sessions_of
 from bot.scheduling.tick import tick
 from bot.working_hours import DAY_START, at_local, previous_working_day, zone
+from storage.checkins import active_mentorships
 from storage.db import session_scope
-from storage.models import Goal, Mentorship
+from storage.models import Goal
 from storage.people import get_person
 
 MENTEE, MENTOR = "U0DEMOLENA", "U0DEMOAMARA"
@@ -28,24 +27,11 @@ class DemoClock:
         return self.now
 
 
-def _setup_pair(stack, now: datetime) -> tuple[int, str, str]:
-    """SETUP, not part of what the demo shows: the pairing flow normally creates the mentorship. Use the
-    mentee's active mentorship if an earlier scene made one; otherwise create one directly in storage."""
+def _the_pair(stack):
+    """The mentorship the pairing scene agreed (this scene runs after it), and the mentor's time zone."""
     with session_scope(stack.engine) as s:
-        m = s.exec(select(Mentorship).where(Mentorship.status == "active", (Mentorship.mentee_id == MENTEE)
-                                            | (Mentorship.mentor_id == MENTEE))).first()
-        if m is None:
-            tz = get_person(s, MENTOR).tz
-            # First session: a Tuesday at 10:00 in the mentor's zone, a little over a week from now.
-            day = (now + timedelta(days=7)).astimezone(zone(tz)).date()
-            day += timedelta(days=(1 - day.weekday()) % 7)
-            m = Mentorship(mentor_id=MENTOR, mentee_id=MENTEE, status="active", cadence="weekly", mode="video",
-                           goals="Grow into a backend engineer: Python services, code review",
-                           first_meeting_at=at_local(tz, day, DAY_START.replace(hour=10)), started_at=now,
-                           mentor_confirmed=True, mentee_confirmed=True)
-            s.add(m)
-            s.flush()
-        return m.id, m.mentor_id, m.mentee_id
+        m = next(m for m in active_mentorships(s) if MENTEE in (m.mentee_id, m.mentor_id))
+        return m, get_person(s, m.mentor_id).tz
 
 
 def _setup_goal(stack, owner: str, target_day) -> None:
@@ -61,11 +47,9 @@ def scene_checkins(ctx) -> None:
     original_clock = stack.deps.clock
     clock = stack.deps.clock = DemoClock(original_clock())
     try:
-        mid, mentor, mentee = _setup_pair(stack, clock.now)
-        with session_scope(stack.engine) as s:
-            m = s.get(Mentorship, mid)
-            tz = get_person(s, m.mentor_id).tz
-            session_at = sessions_of(m, tz, clock.now + timedelta(days=6), clock.now + timedelta(days=70))[0]
+        m, tz = _the_pair(stack)
+        mentor, mentee = m.mentor_id, m.mentee_id
+        session_at = sessions_of(m, tz, clock.now + timedelta(days=6), clock.now + timedelta(days=70))[0]
         local = session_at.astimezone(zone(tz))
         _setup_goal(stack, mentee, local.date() + timedelta(days=7))
         name = ctx.names.get
