@@ -193,3 +193,15 @@ def test_enqueue_many_skips_keys_already_written(engine, clock):
         assert enqueue_many(s, again + again[:5]) == 700  # only U3's are new; repeats within a call are fine
     with Session(engine) as s:
         assert len(s.exec(select(ScheduledMessage.id)).all()) == 2100
+
+
+def test_each_persons_messages_arrive_in_due_order_with_posts_in_flight(stack, clock):
+    """Posts run concurrently, but never two for one person: a reminder cannot overtake its prompt."""
+    people = ["UORD1", "UORD2", "UORD3"]
+    _people(stack, *[(p, "UTC", None) for p in people])
+    stack.slack.inject("chat.postMessage", delay=0.05, times=6)  # slow first posts invite overtaking
+    _enqueue(stack, rows(people, 5, datetime(2026, 12, 7, 9, 0, tzinfo=UTC), prefix="ord"))
+    assert drain(stack.deps, stack.app.client, datetime(2026, 12, 7, 9, 0, tzinfo=UTC), concurrency=4).sent == 15
+    for person in people:
+        texts = [m["text"] for m in stack.slack.messages_in(stack.slack.dm_channel(person)) if m["via"] == "api"]
+        assert texts == [f"ord-{person}-{n}" for n in range(5)]

@@ -97,6 +97,7 @@ class _Pass:
     report: DrainReport
     # user id -> their kept DM channel (None: none kept), read with each claim: no lookup per row
     dm_channels: dict[str, str | None] = field(default_factory=dict)
+    recipient_of: dict[int, str] = field(default_factory=dict)  # claimed row id -> recipient
     transient_in_a_row: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -142,14 +143,21 @@ def _deliver_batch(state: _Pass, claimed: list[int], pool: ThreadPoolExecutor | 
             except _Halt as exc:
                 return exc, queue
         return None, []
-    in_flight: set = set()
+    # One row per recipient in flight: a person's messages arrive in due order (a reminder never before its prompt).
+    in_flight: dict = {}  # future -> recipient
     while queue or in_flight:
         while queue and halt is None and len(in_flight) < concurrency:
-            in_flight.add(pool.submit(_deliver, state, queue.pop(0)))
+            busy = set(in_flight.values())
+            pick = next((i for i, row_id in enumerate(queue) if state.recipient_of.get(row_id) not in busy), None)
+            if pick is None:
+                break
+            row_id = queue.pop(pick)
+            in_flight[pool.submit(_deliver, state, row_id)] = state.recipient_of.get(row_id)
         if not in_flight:
             break
-        finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+        finished, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
         for future in finished:
+            del in_flight[future]
             exc = future.exception()
             if isinstance(exc, _Halt):
                 if halt is None or (exc.not_before and (halt.not_before is None or exc.not_before > halt.not_before)):
@@ -179,6 +187,7 @@ def _claim(state: _Pass, batch: int) -> list[int] | None:
             decision = decide(rid, person, state.now)
             if decision.action == "send":
                 send.append(row_id)
+                state.recipient_of[row_id] = rid
             elif decision.action == "defer":
                 moves.append((row_id, decision.due_at, decision.for_pause))
             else:
