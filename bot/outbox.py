@@ -35,6 +35,7 @@ RENDERER_MODULES: list[str] = [
     "bot.intro_followups",
     "bot.checkins",
     "bot.goal_nudges",
+    "bot.ending",
 ]
 
 

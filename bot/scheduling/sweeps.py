@@ -14,7 +14,7 @@ Sweep = Callable[[Deps, Session, datetime], int]
 SWEEPS: dict[str, Sweep] = {}
 
 # Modules that register sweeps when imported. Each feature adds its module here.
-SWEEP_MODULES: list[str] = ["bot.checkins", "bot.goal_nudges"]
+SWEEP_MODULES: list[str] = ["bot.checkins", "bot.goal_nudges", "bot.ending"]
 
 
 def sweep(name: str):

@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.actions import checkins, findmentor, home, intro, pairing
+from handlers.actions import checkins, ending, findmentor, home, intro, pairing
 
-MODULES = [home, findmentor, intro, pairing, checkins]
+MODULES = [home, findmentor, intro, pairing, checkins, ending]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from handlers.views import checkins, goals, intro, pairing, profile
+from handlers.views import checkins, ending, goals, intro, pairing, profile
 
-MODULES = [profile, goals, intro, pairing, checkins]
+MODULES = [profile, goals, intro, pairing, checkins, ending]
 
 
 def register(app: App, deps: Deps) -> None:

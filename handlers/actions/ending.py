@@ -1,0 +1,35 @@
+"""Wrap-up prompt and /mentor end buttons: Extend 3 months, Wrap up (opens the modal). Button values are
+attacker-controlled: bot.ending checks the clicker is one of the active pair."""
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks import ending as blocks
+from bot.delivery import post_dm
+from bot.deps import Deps
+from bot.ending import extend, wrap_up_view
+from bot.home import publish_home
+
+
+def register(app: App, deps: Deps) -> None:
+    @app.action(blocks.ACTION_EXTEND)
+    def extend_clicked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        user_id = body["user"]["id"]
+        outcome = extend(deps.engine, user_id, action.get("value"))
+        if not outcome.ok:
+            respond(response_type="ephemeral", replace_original=False, **outcome.mine)
+            return
+        respond(replace_original=True, **outcome.mine)
+        post_dm(deps.engine, client, outcome.other_id, **outcome.theirs)
+        for person in (user_id, outcome.other_id):
+            publish_home(deps, client, person)
+
+    @app.action(blocks.ACTION_WRAP)
+    def wrap_clicked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        view = wrap_up_view(deps.engine, body["user"]["id"], action.get("value"))
+        if view is None:
+            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -1,0 +1,45 @@
+"""Ending a mentorship well: the pair's active mentorship, extending it, ending it and cancelling what was still
+queued for it."""
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, or_, select
+
+from storage.models import Mentorship, ScheduledMessage
+
+
+def active_pair_mentorship(session: Session, mentorship_id: int, user_id: str) -> Mentorship | None:
+    """The mentorship, only if it is active and user_id is one of its pair: ids from Slack are attacker-controlled."""
+    m = session.get(Mentorship, mentorship_id)
+    if m is None or m.status != "active" or user_id not in (m.mentor_id, m.mentee_id):
+        return None
+    return m
+
+
+def active_mentorships_of(session: Session, user_id: str) -> list[Mentorship]:
+    return list(session.exec(select(Mentorship).where(
+        Mentorship.status == "active", or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id))
+        .order_by(Mentorship.id)).all())
+
+
+def cancel_pending(session: Session, mentorship_id: int, kind: str | None = None) -> int:
+    """Cancel the mentorship's pending outbox rows (of one kind, or all). Returns how many."""
+    query = (update(ScheduledMessage)
+             .where(ScheduledMessage.mentorship_id == mentorship_id, ScheduledMessage.status == "pending"))
+    if kind is not None:
+        query = query.where(ScheduledMessage.kind == kind)
+    return session.execute(query.values(status="cancelled")).rowcount
+
+
+def extend(session: Session, m: Mentorship, months: int) -> None:
+    m.duration_months += months
+    session.add(m)
+
+
+def end(session: Session, m: Mentorship, now: datetime) -> int:
+    """Mark the mentorship ended (its mentor's slot frees up) and cancel what was queued for it."""
+    m.status, m.ended_at = "ended", now
+    session.add(m)
+    session.flush()
+    return cancel_pending(session, m.id)
