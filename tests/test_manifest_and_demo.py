@@ -38,4 +38,5 @@ def test_demo_exits_zero_and_prints_a_transcript(tmp_path):
     assert "Chen Wei" in result.stdout
     assert "Years must be a number" in result.stdout and "Design doc drafted" in result.stdout
     assert "New pair in *Engineering Mentoring*: @Amara Okafor is mentoring @Lena Novak" in result.stdout
+    assert "Saved to your journal" in result.stdout and "has ended" in result.stdout
     assert "Traceback" not in result.stderr

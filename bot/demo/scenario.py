@@ -109,11 +109,12 @@ SCENES: list[Callable[[DemoContext], None]] = [scene_find_mentor]
 def _feature_scenes() -> None:
     # Imported here: scene modules use DemoContext's helpers, and this module defines it.
     from bot.demo.scene_checkins import scene_checkins
+    from bot.demo.scene_ending import scene_ending
     from bot.demo.scene_mentor_view import scene_mentor_view
     from bot.demo.scene_onboarding import scene_onboarding
     from bot.demo.scene_pairing import scene_pairing
 
-    SCENES.extend([scene_onboarding, scene_pairing, scene_checkins, scene_mentor_view])
+    SCENES.extend([scene_onboarding, scene_pairing, scene_checkins, scene_mentor_view, scene_ending])
 
 
 _feature_scenes()
