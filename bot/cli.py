@@ -88,15 +88,21 @@ def cmd_import_profiles(args, env) -> int:
     return 0
 
 
-def cmd_run(args, env) -> int:
-    from bot.app import create_app
+def runtime_deps(env):
+    """Settings, logging and a migrated database: what every long-running process starts with."""
     from bot.deps import Deps
-    from bot.server import make_wsgi_app, serve
 
     settings = load_settings(env)
     setup_logging(settings.log_level)
-    engine = engine_checked(settings.database_url)
-    deps = Deps(engine=engine, settings=settings)
+    return Deps(engine=engine_checked(settings.database_url), settings=settings)
+
+
+def cmd_run(args, env) -> int:
+    from bot.app import create_app
+    from bot.server import make_wsgi_app, serve
+
+    deps = runtime_deps(env)
+    settings, engine = deps.settings, deps.engine
     app = create_app(deps)
     if settings.socket_mode:
         from apscheduler.schedulers.background import BackgroundScheduler
@@ -119,13 +125,9 @@ def cmd_run(args, env) -> int:
 
 
 def cmd_worker(args, env) -> int:
-    from bot.deps import Deps
     from bot.scheduler import build_scheduler
 
-    settings = load_settings(env)
-    setup_logging(settings.log_level)
-    engine = engine_checked(settings.database_url)
-    scheduler = build_scheduler(Deps(engine=engine, settings=settings))
+    scheduler = build_scheduler(runtime_deps(env))
     logging.getLogger("mentorbot").info("worker started")
     try:
         scheduler.start()

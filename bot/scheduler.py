@@ -23,7 +23,7 @@ def build_scheduler(deps: Deps, client=None, scheduler_class=BlockingScheduler):
     scheduler = scheduler_class(timezone="UTC")
     # coalesce + max_instances=1: a slow pass is never run twice at once, missed runs collapse into one.
     scheduler.add_job(lambda: drain(deps, client, deps.clock()), "interval", seconds=DRAIN_SECONDS,
-                      id="drain", max_instances=1, coalesce=True)
+                      id="drain", name="drain", max_instances=1, coalesce=True)
     scheduler.add_job(lambda: run_sweeps(deps, deps.clock()), "interval", minutes=SWEEP_MINUTES,
-                      id="sweeps", max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))
+                      id="sweeps", name="sweeps", max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))
     return scheduler

@@ -3,24 +3,21 @@
 import sys
 
 from bot.app import create_app
-from bot.cli import CliError, engine_checked, setup_logging
-from bot.config import ConfigError, load_settings, read_env
-from bot.deps import Deps
+from bot.cli import CliError, runtime_deps
+from bot.config import ConfigError, read_env
 from bot.server import make_wsgi_app
 
 
 def _build():
     try:
-        settings = load_settings(read_env())
-        setup_logging(settings.log_level)
-        engine = engine_checked(settings.database_url)
+        deps = runtime_deps(read_env())
     except ConfigError as exc:
         print(f"mentorbot: config error: {exc.variable} — {exc.expected}", file=sys.stderr)
         sys.exit(2)
     except CliError as exc:
         print(f"mentorbot: {exc}", file=sys.stderr)
         sys.exit(exc.code)
-    return make_wsgi_app(create_app(Deps(engine=engine, settings=settings)), engine)
+    return make_wsgi_app(create_app(deps), deps.engine)
 
 
 application = _build()
