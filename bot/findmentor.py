@@ -26,6 +26,7 @@ from storage.mentor_search import (
     taken_slots,
 )
 from storage.models import Person, Profile
+from storage.people import get_profile
 
 # The version check scans two tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second per
 # process: a profile edit or a deactivation reaches /findmentor within a second. Exclusions and slots are read on
@@ -121,3 +122,14 @@ def profile_card(session: Session, mentor_id: str) -> tuple[MentorCard, int] | N
     if card is None:
         return None
     return card, card.capacity_left - taken_slots(session).get(mentor_id, 0)
+
+
+def profile_view(engine: Engine, mentor_id: str) -> dict | None:
+    """"View profile" on a result: the mentor's profile modal, or None if they are not a searchable mentor."""
+    with session_scope(engine) as session:
+        found = profile_card(session, mentor_id)
+        if found is None:
+            return None
+        profile = get_profile(session, mentor_id)
+    card, left = found
+    return render.profile_modal(card, left, profile.offer_format if profile else "")

@@ -64,23 +64,24 @@ def _build(slack, view: dict, *, view_id: str | None = None, root: str | None = 
     return stored
 
 
-def views_open(slack, args) -> dict:
+def _modal_for_trigger(slack, args, verb: str) -> tuple[dict, str]:
+    """views.open and views.push: a valid modal, and the user whose (unused, fresh) trigger it spends."""
     view = _valid_view(args)
     if view["type"] != "modal":
-        raise MethodError("invalid_arguments", ["[ERROR] views.open only opens modals [json-pointer:/view/type]"])
+        raise MethodError("invalid_arguments", [f"[ERROR] views.{verb} only {verb}s modals [json-pointer:/view/type]"])
     _check_external_id(slack, view)
-    user = _take_trigger(slack, args["trigger_id"])
+    return view, _take_trigger(slack, args["trigger_id"])
+
+
+def views_open(slack, args) -> dict:
+    view, user = _modal_for_trigger(slack, args, "open")
     stored = _build(slack, view)
     slack._modal_stacks[user] = [stored["id"]]
     return {"view": copy.deepcopy(stored)}
 
 
 def views_push(slack, args) -> dict:
-    view = _valid_view(args)
-    if view["type"] != "modal":
-        raise MethodError("invalid_arguments", ["[ERROR] views.push only pushes modals [json-pointer:/view/type]"])
-    _check_external_id(slack, view)
-    user = _take_trigger(slack, args["trigger_id"])
+    view, user = _modal_for_trigger(slack, args, "push")
     stack = slack._modal_stacks.get(user) or []
     if not stack:
         raise MethodError("not_found", ["[ERROR] no modal is open to push onto"])

@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 from bot.blocks import checkins as blocks
 from bot.checkins import notes_view, record_click
 from bot.deps import Deps
+from handlers.replies import open_or_refuse, refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -15,7 +16,7 @@ def register(app: App, deps: Deps) -> None:
         reply = record_click(deps.engine, body["user"]["id"], action.get("value"),
                              blocks.OUTCOME_OF_ACTION[action["action_id"]])
         if reply is None:
-            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
+            refuse(respond, blocks.refused())
             return
         respond(replace_original=True, **reply)
 
@@ -26,7 +27,4 @@ def register(app: App, deps: Deps) -> None:
     def add_notes(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         view = notes_view(deps.engine, body["user"]["id"], action.get("value"))
-        if view is None:
-            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_or_refuse(client, body, respond, view, blocks.refused())

@@ -9,6 +9,7 @@ from bot.delivery import post_dm
 from bot.deps import Deps
 from bot.ending import extend, wrap_up_view
 from bot.home import publish_home
+from handlers.replies import open_or_refuse, refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -18,7 +19,7 @@ def register(app: App, deps: Deps) -> None:
         user_id = body["user"]["id"]
         outcome = extend(deps.engine, user_id, action.get("value"))
         if not outcome.ok:
-            respond(response_type="ephemeral", replace_original=False, **outcome.mine)
+            refuse(respond, outcome.mine)
             return
         respond(replace_original=True, **outcome.mine)
         post_dm(deps.engine, client, outcome.other_id, **outcome.theirs)
@@ -29,7 +30,4 @@ def register(app: App, deps: Deps) -> None:
     def wrap_clicked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         view = wrap_up_view(deps.engine, body["user"]["id"], action.get("value"))
-        if view is None:
-            respond(response_type="ephemeral", replace_original=False, **blocks.refused())
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_or_refuse(client, body, respond, view, blocks.refused())

@@ -5,11 +5,10 @@ from slack_sdk import WebClient
 
 from bot.blocks import findmentor as render
 from bot.deps import Deps
-from bot.findmentor import find_mentors, profile_card
+from bot.findmentor import find_mentors, profile_view
 from bot.intro_flow import open_intro_modal
 from bot.payload import parse_json
-from storage.db import session_scope
-from storage.people import get_profile
+from handlers.replies import open_or_refuse, refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -24,20 +23,12 @@ def register(app: App, deps: Deps) -> None:
     @app.action("profile_view")
     def view_profile(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
-        mentor_id = str(action.get("value") or "")
-        with session_scope(deps.engine) as session:
-            found = profile_card(session, mentor_id)
-            profile = get_profile(session, mentor_id) if found else None
-        if found is None:
-            respond(response_type="ephemeral", replace_original=False, **render.not_available())
-            return
-        card, left = found
-        client.views_open(trigger_id=body["trigger_id"],
-                          view=render.profile_modal(card, left, profile.offer_format if profile else ""))
+        view = profile_view(deps.engine, str(action.get("value") or ""))
+        open_or_refuse(client, body, respond, view, render.not_available())
 
     @app.action("intro_open")
     def request_intro(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         problem = open_intro_modal(deps, client, body["user"]["id"], body["trigger_id"], action.get("value") or "")
         if problem:
-            respond(response_type="ephemeral", replace_original=False, **problem)
+            refuse(respond, problem)

@@ -5,6 +5,7 @@ from slack_sdk import WebClient
 
 from bot.deps import Deps
 from bot.intro_flow import accept, after_accept, open_decline_modal
+from handlers.replies import refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -14,7 +15,7 @@ def register(app: App, deps: Deps) -> None:
         user_id = body["user"]["id"]
         answer = accept(deps, user_id, action.get("value") or "")
         if answer.reply:
-            respond(response_type="ephemeral", replace_original=False, **answer.reply)
+            refuse(respond, answer.reply)
             return
         after_accept(deps, client, user_id, answer, respond)
 
@@ -24,7 +25,7 @@ def register(app: App, deps: Deps) -> None:
             problem = open_decline_modal(deps, client, body["user"]["id"], body["trigger_id"],
                                          action.get("value") or "", status, body.get("container") or {})
             if problem:
-                respond(response_type="ephemeral", replace_original=False, **problem)
+                refuse(respond, problem)
         return handler
 
     app.action("intro_decline")(on_no("declined"))

@@ -6,6 +6,7 @@ from slack_sdk import WebClient
 from bot.deps import Deps
 from bot.pairing_flow import open_agreement
 from bot.payload import parse_id
+from handlers.replies import refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -14,4 +15,4 @@ def register(app: App, deps: Deps) -> None:
         ack()
         problem = open_agreement(deps, client, body["user"]["id"], body["trigger_id"], parse_id(action.get("value")))
         if problem:
-            respond(response_type="ephemeral", replace_original=False, **problem)
+            refuse(respond, problem)
