@@ -15,9 +15,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.checkins import plan, sweep_checkins
 from bot.config import Settings
-from bot.deps import Deps
+from bot.features.checkins import plan, sweep_checkins
+from bot.features.deps import Deps
 from storage import checkins as store
 from storage.db import make_engine, session_scope
 from storage.migrate import upgrade

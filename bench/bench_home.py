@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event  # noqa: E402
 
-from bot.goals import GoalData, ProgressData  # noqa: E402
-from bot.home import build_home  # noqa: E402
+from bot.domain.goals import GoalData, ProgressData  # noqa: E402
+from bot.features.home import build_home  # noqa: E402
 from storage.db import make_engine, session_scope  # noqa: E402
 from storage.goals import create_goal, log_progress  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402

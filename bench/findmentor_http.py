@@ -21,10 +21,10 @@ from slack_bolt import App  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from bench.synthetic import people, queries  # noqa: E402
-from bot.app import make_client  # noqa: E402
-from bot.harness import SIGNING_SECRET, LocalStack  # noqa: E402
-from bot.localslack import SlackDriver  # noqa: E402
+from bot.devkit.harness import SIGNING_SECRET, LocalStack  # noqa: E402
+from bot.devkit.localslack import SlackDriver  # noqa: E402
 from bot.server import make_wsgi_app, serve_in_thread  # noqa: E402
+from bot.slack.client import make_client  # noqa: E402
 from storage.models import Person, Profile  # noqa: E402
 
 ASKER = "U0ASKER"

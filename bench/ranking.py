@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np  # noqa: E402
 
 from bench.synthetic import people, queries  # noqa: E402
-from bot.ranking import MentorCard, MentorIndex, Seeker, alias_tokens  # noqa: E402
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker, alias_tokens  # noqa: E402
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 ROUNDS = 3  # each query is asked this many times

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bot.outbox import Outgoing, renderer
+from bot.outbox.kinds import add_test_kind
+from bot.slack.delivery import Outgoing
 from storage.db import make_engine, normalize_url, session_scope
 from storage.migrate import upgrade
 from storage.models import Person
@@ -20,9 +21,11 @@ KIND = "bench_echo"
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday, inside working hours in UTC
 
 
-@renderer(KIND)
 def _render(deps, session, row):
     return Outgoing(channel=row.recipient_id, text=row.payload["text"])
+
+
+add_test_kind(KIND, _render)
 
 
 def machine() -> str:

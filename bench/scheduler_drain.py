@@ -24,11 +24,11 @@ from collections import Counter
 import scheduler_common as common
 from slack_sdk import WebClient
 
-from bot.app import make_client
 from bot.config import Settings
-from bot.deps import Deps
-from bot.localslack import LocalSlack
-from bot.scheduling.drain import CONCURRENCY, drain
+from bot.devkit.localslack import LocalSlack
+from bot.features.deps import Deps
+from bot.outbox.drain import CONCURRENCY, drain
+from bot.slack.client import make_client
 from storage.db import make_engine, session_scope
 from storage.outbox import enqueue_many
 

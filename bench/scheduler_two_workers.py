@@ -16,16 +16,16 @@ import scheduler_common as common
 from scheduler_drain import slack_process
 from sqlalchemy import func, select
 
-from bot.app import make_client
 from bot.config import Settings
-from bot.deps import Deps
+from bot.features.deps import Deps
+from bot.slack.client import make_client
 from storage.db import make_engine, session_scope
 from storage.models import ScheduledMessage
 from storage.outbox import enqueue_many
 
 
 def worker(url: str, slack_url: str, token: str, go, results) -> None:
-    from bot.scheduling.drain import drain
+    from bot.outbox.drain import drain
 
     settings = Settings(bot_token=token, signing_secret="s", app_token=None, database_url=url, api_url=slack_url,
                         port=0, log_level="WARNING")

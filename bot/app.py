@@ -3,22 +3,12 @@
 import logging
 
 from slack_bolt import App
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 import handlers
-from bot.deps import Deps
+from bot.features.deps import Deps
+from bot.slack.client import make_client
 
 log = logging.getLogger(__name__)
-
-
-def make_client(settings, max_retries: int = 3) -> WebClient:
-    # Slack's 429s carry Retry-After; slack_sdk's handler sleeps that long and retries.
-    return WebClient(
-        token=settings.bot_token,
-        base_url=settings.api_url,
-        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=max_retries)],
-    )
 
 
 def bolt_logger() -> logging.Logger:

@@ -2,10 +2,9 @@
 
 import sys
 
-from bot.app import create_app
-from bot.cli import CliError, runtime_deps
+from bot.bootstrap import runtime_deps, wsgi_application
 from bot.config import ConfigError, read_env
-from bot.server import make_wsgi_app
+from bot.errors import CliError
 
 
 def _build():
@@ -17,7 +16,7 @@ def _build():
     except CliError as exc:
         print(f"mentorbot: {exc}", file=sys.stderr)
         sys.exit(exc.code)
-    return make_wsgi_app(create_app(deps), deps.engine)
+    return wsgi_application(deps)
 
 
 application = _build()

@@ -2,8 +2,8 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
-from handlers import actions, commands, events, middleware, shortcuts, views
+from bot.features.deps import Deps
+from handlers import actions, commands, events, middleware, views
 
 
 def register(app: App, deps: Deps) -> None:
@@ -12,4 +12,3 @@ def register(app: App, deps: Deps) -> None:
     actions.register(app, deps)
     views.register(app, deps)
     events.register(app, deps)
-    shortcuts.register(app, deps)

@@ -5,7 +5,7 @@ import logging
 from slack_bolt import App
 from slack_bolt.response import BoltResponse
 
-from bot.deps import Deps
+from bot.features.deps import Deps
 from storage.db import session_scope
 from storage.events import claim_event
 

@@ -3,7 +3,7 @@ Nothing is ever deleted: a deactivated person is marked inactive and their mento
 
 from sqlmodel import Session, select
 
-from bot.directory import DirectoryEntry
+from bot.domain.directory import DirectoryEntry
 from storage.matching import OPEN_MENTORSHIP_STATES
 from storage.models import Mentorship, Person
 from storage.models._common import utcnow

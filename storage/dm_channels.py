@@ -1,4 +1,4 @@
-"""The bot's DM channel with each person (Person.dm_channel_id): read and remember. bot/delivery.py decides
+"""The bot's DM channel with each person (Person.dm_channel_id): read and remember. bot/slack/delivery.py decides
 when; this module only holds the SQL."""
 
 from sqlalchemy import bindparam, select, update

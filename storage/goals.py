@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.goals import GoalData, ProgressData
+from bot.domain.goals import GoalData, ProgressData
 from storage.models import Goal, GoalUpdate, Mentorship
 from storage.profiles import ensure_person
 

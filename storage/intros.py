@@ -5,10 +5,11 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from bot.domain import kinds
 from storage.models import Goal, IntroRequest, Person
 from storage.outbox import cancel, enqueue
 
-FOLLOWUP_KINDS = ("intro_reminder", "intro_expiry")
+FOLLOWUP_KINDS = (kinds.INTRO_REMINDER, kinds.INTRO_EXPIRY)
 
 
 def open_request_count(session: Session, mentee_id: str) -> int:
@@ -42,7 +43,7 @@ def create_request(session: Session, *, mentee_id: str, mentor_id: str, message:
     """followups: kind -> (recipient, due_at), written to the outbox in the same transaction."""
     request = IntroRequest(mentee_id=mentee_id, mentor_id=mentor_id, message=message, cadence=cadence,
                            matched_topics=list(matched_topics), program_id=program_id, created_at=now,
-                           expires_at=followups["intro_expiry"][1] if "intro_expiry" in followups else None)
+                           expires_at=followups[kinds.INTRO_EXPIRY][1] if kinds.INTRO_EXPIRY in followups else None)
     session.add(request)
     session.flush()
     for kind, (recipient, due_at) in followups.items():

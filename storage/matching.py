@@ -3,7 +3,7 @@
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.ranking import MentorCard, Seeker
+from bot.domain.ranking import MentorCard, Seeker
 from storage.models import Goal, Mentorship, Person, Profile
 
 # Mentorships that use a mentor's capacity.

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, true, union
 from sqlmodel import Session, select
 
-from bot.ranking import MentorCard
+from bot.domain.ranking import MentorCard
 from storage.matching import OPEN_MENTORSHIP_STATES, active_mentee_counts
 from storage.models import IntroRequest, Mentorship, Person, Profile
 

@@ -9,6 +9,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from bot.domain import kinds
 from storage.db import is_sqlite
 from storage.models import ScheduledMessage
 from storage.models._common import utcnow
@@ -16,10 +17,20 @@ from storage.models._common import utcnow
 ENQUEUE_CHUNK = 1000  # rows per INSERT statement: 14 parameters a row stays under SQLite's 32766 limit
 
 
+class UnknownKind(ValueError):
+    """A row of a kind the outbox cannot render (not named in bot/domain/kinds.py): refused before it is written."""
+
+
+def check_kind(kind: str) -> None:
+    if not kinds.is_known(kind):
+        raise UnknownKind(f"unknown outbox kind {kind!r}: name it in bot/domain/kinds.py and bot/outbox/kinds.py")
+
+
 def enqueue(session: Session, *, kind: str, recipient_id: str, due_at: datetime, idempotency_key: str,
             payload: dict | None = None, mentorship_id: int | None = None) -> ScheduledMessage:
     """Insert a row unless one with the same idempotency key exists: writing the same reminder twice is a no-op.
     Returns the row that holds the key (new or existing)."""
+    check_kind(kind)
     existing = session.exec(select(ScheduledMessage).where(ScheduledMessage.idempotency_key == idempotency_key)).first()
     if existing is not None:
         return existing
@@ -37,6 +48,8 @@ def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
     rows = list(rows)
     if not rows:
         return 0
+    for kind in {r["kind"] for r in rows}:
+        check_kind(kind)
     if is_sqlite(session.get_bind()):
         return _enqueue_many_sqlite(session, rows)
     return sum(_enqueue_many_postgres(session, rows[i:i + PG_CHUNK]) for i in range(0, len(rows), PG_CHUNK))

@@ -2,7 +2,7 @@
 
 from sqlmodel import Session, select
 
-from bot.profiles_csv import ProfileRow
+from bot.domain.profiles_csv import ProfileRow
 from storage.models import Person, Profile
 from storage.models._common import utcnow
 from storage.programs import add_memberships, program_row_errors

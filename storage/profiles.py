@@ -2,7 +2,7 @@
 
 from sqlmodel import Session
 
-from bot.profile_rules import ProfileData
+from bot.domain.profile import ProfileData
 from storage.models import Person, Profile
 from storage.models._common import utcnow
 

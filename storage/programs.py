@@ -2,7 +2,7 @@
 
 from sqlmodel import Session, select
 
-from bot.profiles_csv import ProfileRow, RowError
+from bot.domain.profiles_csv import ProfileRow, RowError
 from storage.models import Person, Program, ProgramAdmin, ProgramMember
 
 

@@ -89,7 +89,7 @@ def clock():
 
 @pytest.fixture
 def stack(migrated_url, clock):
-    from bot.harness import LocalStack
+    from bot.devkit.harness import LocalStack
 
     with LocalStack(migrated_url, clock=clock) as s:
         yield s
@@ -98,7 +98,7 @@ def stack(migrated_url, clock):
 @pytest.fixture
 def demo_stack(stack):
     """The stack with the demo workspace (a dozen people with profiles) seeded."""
-    from bot.demo.scenario import seed_workspace
+    from bot.devkit.demo.scenario import seed_workspace
 
     stack.names = seed_workspace(stack)
     return stack

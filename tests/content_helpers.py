@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.scheduling.tick import tick
+from bot.outbox.tick import tick
 from storage.checkins import as_utc
 from storage.db import session_scope
 from storage.models import Goal, Mentorship, Program, ProgramAdmin, ScheduledMessage

@@ -2,7 +2,7 @@
 
 import json
 
-from bot.demo.scenario import DEMO_CHANNEL
+from bot.devkit.demo.scenario import DEMO_CHANNEL
 
 
 def text_of(message: dict) -> str:

@@ -5,19 +5,22 @@ sent: FAULTS[idempotency_key] = (local_slack, inject_kwargs) is applied once, wh
 hits that row's chat.postMessage in the middle of a drain.
 """
 
-from bot.outbox import Outgoing, renderer
+from bot.outbox.kinds import add_test_kind
+from bot.slack.delivery import Outgoing
 
 KIND = "test_engine"
 FAULTS: dict[str, tuple[object, dict]] = {}
 
 
-@renderer(KIND)
 def _render(deps, session, row):
     fault = FAULTS.pop(row.idempotency_key, None)
     if fault is not None:
         slack, kwargs = fault
         slack.inject("chat.postMessage", **kwargs)
     return Outgoing(channel=row.recipient_id, text=row.payload["text"])
+
+
+add_test_kind(KIND, _render)
 
 
 def rows(recipients: list[str], per_recipient: int, due_at, prefix: str = "t") -> list[dict]:

@@ -4,8 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from bot.blocks.checkins import answer_value, parse_answer_value
-from bot.cadence import (
+from bot.domain.cadence import (
     SessionCounts,
     add_months,
     checkin_due,
@@ -19,8 +18,9 @@ from bot.cadence import (
     session_times,
     stale_round,
 )
-from bot.meeting_ics import session_ics
-from bot.working_hours import is_working_time
+from bot.domain.meeting_ics import session_ics
+from bot.domain.working_hours import is_working_time
+from bot.slack.blocks.checkins import answer_value, parse_answer_value
 
 
 def utc(*args):

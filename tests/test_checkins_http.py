@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar
 from sqlmodel import Session, select
 
-from bot.working_hours import is_working_time
+from bot.domain.working_hours import is_working_time
 from storage.models import CheckIn
 from tests.content_helpers import add_pair, add_person, add_program, bot_dms, rows, run_until
 

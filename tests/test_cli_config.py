@@ -62,8 +62,8 @@ def test_debug_logging_never_carries_message_text(migrated_url):
     """LOG_LEVEL=DEBUG turns on our debug lines, not slack_sdk's or Bolt's request-body dumps."""
     import logging
 
-    from bot.cli import setup_logging
-    from bot.harness import LocalStack
+    from bot.bootstrap import setup_logging
+    from bot.devkit.harness import LocalStack
 
     setup_logging("DEBUG")
     try:

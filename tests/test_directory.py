@@ -5,9 +5,9 @@ import json
 
 from sqlmodel import Session, select
 
-from bot.app import make_client
 from bot.cli import main
-from bot.directory import Pacer, sync_users
+from bot.features.directory import Pacer, sync_users
+from bot.slack.client import make_client
 from storage.models import Mentorship, Person, ProcessedEvent
 
 
@@ -87,7 +87,7 @@ def test_user_change_deactivation_pauses_and_hides(demo_stack):
     with Session(stack.engine) as s:
         assert s.get(Person, "U0DEMOAMARA").active is False  # nothing deleted
         assert s.exec(select(Mentorship)).one().status == "paused"
-    from bot.findmentor import find_mentors
+    from bot.features.findmentor import find_mentors
 
     answer = find_mentors(stack.engine, "U0DEMOJONAS", "python", stack.deps.clock())
     assert "Amara" not in json.dumps(answer) and "Hugo Martin" in json.dumps(answer)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from bot.scheduling.drain import drain
+from bot.outbox.drain import drain
 from storage.db import session_scope
 from storage.models import Person, ScheduledMessage
 from storage.outbox import enqueue_many

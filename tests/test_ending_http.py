@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
-from bot.ending import agreed_end
-from bot.scheduling.tick import tick
+from bot.features.ending import agreed_end
+from bot.outbox.tick import tick
 from storage.db import session_scope
 from storage.models import Mentorship
 from tests.content_helpers import rows, run_until

@@ -5,7 +5,7 @@ import time
 
 from sqlmodel import Session, func, select
 
-from bot.demo.scenario import DEMO_CHANNEL
+from bot.devkit.demo.scenario import DEMO_CHANNEL
 from storage.models import Person, ProcessedEvent, Profile
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from bot.blocks import goals as goal_blocks
-from bot.blocks.forms import find_option
-from bot.scheduling.tick import run_sweeps, tick
+from bot.outbox.tick import run_sweeps, tick
+from bot.slack.blocks import goals as goal_blocks
+from bot.slack.blocks.forms import find_option
 from storage.db import session_scope
 from storage.models import Goal, GoalUpdate
 from tests.content_helpers import add_goal, add_person, bot_dms, rows

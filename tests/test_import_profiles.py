@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from bot.cli import main
-from bot.profiles_csv import parse_profiles_csv
+from bot.domain.profiles_csv import parse_profiles_csv
 from storage.models import Person, Profile
 
 HEADER = "slack_id,name,email,title,role,expertise,years_experience,career_path,values,capacity,timezone,languages,bio"

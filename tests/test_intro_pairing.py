@@ -4,9 +4,9 @@ Slack and the real database; then the ways it can go otherwise (decline, expiry,
 import json
 from datetime import UTC, datetime, timedelta
 
+from bot.outbox.kinds import RENDERERS
 from sqlmodel import Session, select
 
-from bot.outbox import renderer_for
 from storage.models import Goal, IntroRequest, Mentorship, ScheduledMessage
 from tests.pairing_helpers import (
     agreement_values,
@@ -163,7 +163,7 @@ def test_reminder_then_expiry_offers_three_others(demo_stack):
 
     def render(kind):
         with Session(stack.engine) as s:
-            out = renderer_for(kind)(stack.deps, s, s.get(ScheduledMessage, rows[kind].id))
+            out = RENDERERS[kind](stack.deps, s, s.get(ScheduledMessage, rows[kind].id))
             s.commit()
         if out is not None:
             client.chat_postMessage(channel=out.channel, text=out.text, blocks=out.blocks)

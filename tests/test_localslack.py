@@ -1,4 +1,4 @@
-"""LocalSlack on its own, through real HTTP with slack_sdk, plus a check of bot/localslack/spec.py
+"""LocalSlack on its own, through real HTTP with slack_sdk, plus a check of bot/devkit/localslack/spec.py
 against Slack's OpenAPI spec in ../shared/slack (skipped when that folder is absent)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 
-from bot.localslack import LocalSlack, SlackDriver, limits, spec
+from bot.devkit.localslack import LocalSlack, SlackDriver, limits, spec
 
 TOKEN = "xoxb-local-token"
 SHARED = Path(__file__).parents[2] / "shared" / "slack"
@@ -416,7 +416,7 @@ def test_error_codes_are_slacks():
 
 
 def test_handlers_match_spec_table():
-    from bot.localslack.server import HANDLERS
+    from bot.devkit.localslack.server import HANDLERS
 
     assert set(HANDLERS) == set(spec.METHODS)
     # Every error literal in the handlers is declared for some method in spec.METHODS.

@@ -4,17 +4,20 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from bot.outbox import Outgoing, renderer
-from bot.scheduling.tick import tick
+from bot.outbox.kinds import add_test_kind
+from bot.outbox.tick import tick
+from bot.slack.delivery import Outgoing
 from storage.db import session_scope
 from storage.models import Person, ScheduledMessage
 from storage.outbox import enqueue
 from tests.test_cli_config import run_cli
 
 
-@renderer("test_echo")
 def _echo(deps, session, row):
     return Outgoing(channel=row.recipient_id, text=row.payload["text"])
+
+
+add_test_kind("test_echo", _echo)
 
 
 def test_enqueue_twice_is_a_no_op(engine, clock):

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 from sqlmodel import Session
 
-from bot.blocks import home as home_blocks
-from bot.blocks import pair_view as pair_blocks
+from bot.slack.blocks import home as home_blocks
+from bot.slack.blocks import pair_view as pair_blocks
 from storage.checkins import add_checkin
 from storage.db import session_scope
 from storage.models import Goal, GoalUpdate, Mentorship, Profile

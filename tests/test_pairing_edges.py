@@ -5,7 +5,7 @@ import threading
 from sqlmodel import Session, select
 
 from bot.cli import main as cli_main
-from bot.pairing_flow import announce
+from bot.features.pairing import announce
 from storage.models import IntroRequest, Mentorship, Program, ProgramMember
 from storage.programs import create_program
 from tests.pairing_helpers import dms, request_intro, text_of, wait_dm

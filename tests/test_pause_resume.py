@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.availability import PauseError, parse_pause
-from bot.scheduling.drain import drain
+from bot.features.availability import PauseError, parse_pause
+from bot.outbox.drain import drain
 from storage.db import session_scope
 from storage.models import Person, ScheduledMessage
 from storage.outbox import enqueue

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo.scenario import seed_workspace
-from bot.harness import SIGNING_SECRET, LocalStack
-from bot.localslack import SlackDriver
+from bot.devkit.demo.scenario import seed_workspace
+from bot.devkit.harness import SIGNING_SECRET, LocalStack
+from bot.devkit.localslack import SlackDriver
 
 ROOT = Path(__file__).resolve().parents[1]
 

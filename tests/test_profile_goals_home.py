@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from bot.blocks import goals as goal_blocks
-from bot.blocks import home as home_blocks
-from bot.blocks.forms import find_option
-from bot.blocks.profile import ROLE_OPTIONS
-from bot.goals import GoalData
+from bot.domain.goals import GoalData
+from bot.slack.blocks import goals as goal_blocks
+from bot.slack.blocks import home as home_blocks
+from bot.slack.blocks.forms import find_option
+from bot.slack.blocks.profile import ROLE_OPTIONS
 from storage.db import session_scope
 from storage.goals import create_goal
 from storage.models import Goal, GoalUpdate, IntroRequest, Mentorship, Person, Profile, ScheduledMessage

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from bot.profiles_csv import parse_profiles_csv
+from bot.domain.profiles_csv import parse_profiles_csv
 from storage.models import Goal
 from storage.people import import_profile_rows
 from tests.pairing_helpers import find

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.app import make_client
-from bot.scheduling.drain import drain
+from bot.outbox.drain import drain
+from bot.slack.client import make_client
 from storage.db import session_scope
 from storage.models import Mentorship, Person, Profile, ScheduledMessage
 from storage.outbox import enqueue_many

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from bot.scheduling.drain import CONCURRENCY, LEASE
+from bot.outbox.drain import CONCURRENCY, LEASE
 from storage.db import session_scope
 from storage.models import ScheduledMessage
 from storage.outbox import enqueue_many
@@ -56,7 +56,7 @@ def _setup(stack, people: list[str], per_person: int) -> list[str]:
 
 
 def _t0():
-    from bot.cli_scheduler import parse_instant
+    from bot.cli.tick import parse_instant
 
     return parse_instant(T0)
 
@@ -99,10 +99,10 @@ def test_a_worker_killed_mid_drain_loses_nothing_and_duplicates_at_most_its_in_f
 
 DRAIN_ONLY = """import os, sys, tests.scheduler_kinds
 from datetime import datetime
-from bot.app import make_client
+from bot.slack.client import make_client
 from bot.config import load_settings
-from bot.deps import Deps
-from bot.scheduling.drain import drain
+from bot.features.deps import Deps
+from bot.outbox.drain import drain
 from storage.db import make_engine
 settings = load_settings(dict(os.environ))
 now = datetime.fromisoformat(sys.argv[1])

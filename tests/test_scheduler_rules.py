@@ -7,8 +7,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 from sqlmodel import Session, select
 
-from bot.scheduling import failures
-from bot.scheduling.policy import Recipient, decide
+from bot.outbox import failures
+from bot.outbox.policy import Recipient, decide
 from storage.db import session_scope
 from storage.models import ScheduledMessage
 from storage.outbox import enqueue, enqueue_reminder, reminder_key

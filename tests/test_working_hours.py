@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime
 
-from bot.working_hours import at_local, is_working_time, next_delivery_time
+from bot.domain.working_hours import at_local, is_working_time, next_delivery_time
 
 
 def utc(*args):

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
+from bot.features.deps import Deps
 from handlers.actions import checkins, ending, findmentor, home, intro, pairing
 
 MODULES = [home, findmentor, intro, pairing, checkins, ending]

@@ -4,9 +4,9 @@ Button values are attacker-controlled: bot.checkins checks the clicker is one of
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import checkins as blocks
-from bot.checkins import notes_view, record_click
-from bot.deps import Deps
+from bot.features.checkins import notes_view, record_click
+from bot.features.deps import Deps
+from bot.slack.blocks import checkins as blocks
 from handlers.replies import open_or_refuse, refuse
 
 

@@ -4,11 +4,11 @@ attacker-controlled: bot.ending checks the clicker is one of the active pair."""
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import ending as blocks
-from bot.delivery import post_dm
-from bot.deps import Deps
-from bot.ending import extend, wrap_up_view
-from bot.home import publish_home
+from bot.features.deps import Deps
+from bot.features.ending import extend, wrap_up_view
+from bot.features.home import publish_home
+from bot.slack.blocks import ending as blocks
+from bot.slack.delivery import post_dm
 from handlers.replies import open_or_refuse, refuse
 
 

@@ -3,11 +3,11 @@
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import findmentor as render
-from bot.deps import Deps
-from bot.findmentor import find_mentors, profile_view
-from bot.intro_flow import open_intro_modal
-from bot.payload import parse_json
+from bot.features.deps import Deps
+from bot.features.findmentor import find_mentors, profile_view
+from bot.features.intro import open_intro_modal
+from bot.slack.blocks import findmentor as render
+from bot.slack.payload import parse_json
 from handlers.replies import open_or_refuse, refuse
 
 

@@ -8,10 +8,10 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import screens
-from bot.blocks import goals as goal_blocks
-from bot.blocks import home as home_blocks
-from bot.deps import Deps
+from bot.features import screens
+from bot.features.deps import Deps
+from bot.slack.blocks import goals as goal_blocks
+from bot.slack.blocks import home as home_blocks
 
 log = logging.getLogger(__name__)
 

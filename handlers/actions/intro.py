@@ -3,8 +3,8 @@
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.deps import Deps
-from bot.intro_flow import accept, after_accept, open_decline_modal
+from bot.features.deps import Deps
+from bot.features.intro import accept, after_accept, open_decline_modal
 from handlers.replies import refuse
 
 

@@ -3,9 +3,9 @@
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.deps import Deps
-from bot.pairing_flow import open_agreement
-from bot.payload import parse_id
+from bot.features.deps import Deps
+from bot.features.pairing import open_agreement
+from bot.slack.payload import parse_id
 from handlers.replies import refuse
 
 

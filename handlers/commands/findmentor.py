@@ -1,7 +1,7 @@
 from slack_bolt import Ack, App, Respond
 
-from bot.deps import Deps
-from bot.findmentor import find_mentors
+from bot.features.deps import Deps
+from bot.features.findmentor import find_mentors
 
 
 def register(app: App, deps: Deps) -> None:

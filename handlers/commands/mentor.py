@@ -1,39 +1,37 @@
-"""/mentor SUBCOMMAND ...: later features add subcommands with @subcommand("name")."""
+"""/mentor SUBCOMMAND ...: one table of subcommands, dispatched here."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import help as help_blocks
-from bot.deps import Deps
+from bot.features.deps import Deps
+from bot.slack.blocks import help as help_blocks
+from handlers.commands import availability, checkins, ending, profile
+from handlers.commands.mentor_command import MentorCommand
 
 
-@dataclass
-class MentorCommand:
-    deps: Deps
-    user_id: str
-    args: str  # the text after the subcommand
-    body: dict  # the raw slash-command payload (trigger_id, channel_id, ...)
-    client: WebClient
-    respond: Respond
-
-
-# name -> (handler, one-line help)
-SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {}
-
-
-def subcommand(name: str, help_text: str):
-    def decorate(fn: Callable[[MentorCommand], None]):
-        SUBCOMMANDS[name] = (fn, help_text)
-        return fn
-    return decorate
-
-
-@subcommand("help", "this list")
 def show_help(cmd: MentorCommand) -> None:
-    cmd.respond(response_type="ephemeral", **help_blocks.mentor_help({k: v[1] for k, v in SUBCOMMANDS.items()}))
+    cmd.respond(response_type="ephemeral", **help_blocks.mentor_help(help_lines()))
+
+
+# /mentor NAME -> (handler, one-line help), in the order the help lists them. A new subcommand is a function in its
+# feature's module here in handlers/commands/ and one line in this table.
+SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {
+    "help": (show_help, "this list"),
+    "pause": (availability.pause_command,
+              "until YYYY-MM-DD — out of office: your mentorship messages wait until that day"),
+    "resume": (availability.resume_command, "end your pause: held messages arrive in your working hours"),
+    "journal": (checkins.journal, "your check-in journal (only you and your pair see it)"),
+    "report": (checkins.report, "program admins: met / not-met counts per program (never notes)"),
+    "end": (ending.end_command, "wrap up one of your mentorships, with a thank-you and the door left open"),
+    "profile": (profile.profile, "create or edit your profile (role, expertise, career path, values, time)"),
+    "goals": (profile.goals, "your career goals, progress journal and self-assessment"),
+}
+
+
+def help_lines() -> dict[str, str]:
+    return {name: help_text for name, (_, help_text) in SUBCOMMANDS.items()}
 
 
 def register(app: App, deps: Deps) -> None:
@@ -45,7 +43,7 @@ def register(app: App, deps: Deps) -> None:
         unknown = bool(name) and name.lower() not in SUBCOMMANDS
         if unknown:
             respond(response_type="ephemeral", **help_blocks.unknown_subcommand(
-                name, {k: v[1] for k, v in SUBCOMMANDS.items()}))
+                name, help_lines()))
             return
         handler(MentorCommand(deps=deps, user_id=command["user_id"], args=args.strip(), body=command,
                               client=client, respond=respond))

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
+from bot.features.deps import Deps
 from handlers.events import checkin_replies, directory, home, lifecycle
 
 MODULES = [lifecycle, home, directory, checkin_replies]

@@ -4,9 +4,9 @@ get a gentle hint. Slack's retries of the same event are dropped by the global d
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.blocks import checkins as blocks
-from bot.checkins import record_thread_reply
-from bot.deps import Deps
+from bot.features.checkins import record_thread_reply
+from bot.features.deps import Deps
+from bot.slack.blocks import checkins as blocks
 
 
 def register(app: App, deps: Deps) -> None:

@@ -4,9 +4,9 @@ mentorships. Retries (same event_id) are dropped by handlers.middleware before t
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.deps import Deps
-from bot.directory import entry_from_slack
-from bot.home import publish_home
+from bot.domain.directory import entry_from_slack
+from bot.features.deps import Deps
+from bot.features.home import publish_home
 from storage.db import session_scope
 from storage.directory import apply_entry, partners
 from storage.people import get_person

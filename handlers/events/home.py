@@ -3,9 +3,9 @@
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.deps import Deps
-from bot.directory import refresh_person
-from bot.home import publish_home
+from bot.features.deps import Deps
+from bot.features.directory import refresh_person
+from bot.features.home import publish_home
 from storage.db import session_scope
 from storage.people import get_person
 

@@ -4,7 +4,7 @@ import logging
 
 from slack_bolt import App
 
-from bot.deps import Deps
+from bot.features.deps import Deps
 
 log = logging.getLogger(__name__)
 

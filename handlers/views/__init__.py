@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
+from bot.features.deps import Deps
 from handlers.views import checkins, ending, goals, intro, pairing, profile
 
 MODULES = [profile, goals, intro, pairing, checkins, ending]

@@ -3,11 +3,11 @@
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks import checkins as blocks
-from bot.cadence import OUTCOME_LABELS
-from bot.checkins import record_note
-from bot.delivery import post_dm
-from bot.deps import Deps
+from bot.domain.cadence import OUTCOME_LABELS
+from bot.features.checkins import record_note
+from bot.features.deps import Deps
+from bot.slack.blocks import checkins as blocks
+from bot.slack.delivery import post_dm
 
 
 def register(app: App, deps: Deps) -> None:

@@ -4,12 +4,12 @@ private_metadata is attacker-controlled: bot.ending checks the submitter is one 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import viewstate
-from bot.blocks import ending as blocks
-from bot.delivery import post_dm
-from bot.deps import Deps
-from bot.ending import wrap_up
-from bot.home import publish_home
+from bot.features.deps import Deps
+from bot.features.ending import wrap_up
+from bot.features.home import publish_home
+from bot.slack import viewstate
+from bot.slack.blocks import ending as blocks
+from bot.slack.delivery import post_dm
 
 
 def register(app: App, deps: Deps) -> None:

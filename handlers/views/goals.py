@@ -8,12 +8,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import screens, viewstate
-from bot.blocks import goals as goal_blocks
-from bot.delivery import post_dm
-from bot.deps import Deps
-from bot.goals import validate_goal, validate_progress
-from bot.home import publish_home
+from bot.domain.goals import validate_goal, validate_progress
+from bot.features import screens
+from bot.features.deps import Deps
+from bot.features.home import publish_home
+from bot.slack import viewstate
+from bot.slack.blocks import goals as goal_blocks
+from bot.slack.delivery import post_dm
 from handlers.views.profile import refresh_goals_list
 from storage.db import session_scope
 from storage.goals import create_goal, log_progress, owned_goal, update_goal

@@ -2,8 +2,8 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
-from bot.intro_flow import after_decline, deliver_request, submit_decline, submit_intro
+from bot.features.deps import Deps
+from bot.features.intro import after_decline, deliver_request, submit_decline, submit_intro
 from handlers.views.forms import register_form
 
 

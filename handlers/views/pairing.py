@@ -2,8 +2,8 @@
 
 from slack_bolt import App
 
-from bot.deps import Deps
-from bot.pairing_flow import after_agreement, submit_agreement
+from bot.features.deps import Deps
+from bot.features.pairing import after_agreement, submit_agreement
 from handlers.views.forms import register_form
 
 

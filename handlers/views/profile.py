@@ -7,13 +7,14 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import screens, viewstate
-from bot.blocks import home as home_blocks
-from bot.blocks import profile as profile_blocks
-from bot.deps import Deps
-from bot.findmentor import find_mentors
-from bot.home import publish_home
-from bot.profile_rules import ProfileForm, validate_profile, validate_self_assessment
+from bot.domain.profile import ProfileForm, validate_profile, validate_self_assessment
+from bot.features import screens
+from bot.features.deps import Deps
+from bot.features.findmentor import find_mentors
+from bot.features.home import publish_home
+from bot.slack import viewstate
+from bot.slack.blocks import home as home_blocks
+from bot.slack.blocks import profile as profile_blocks
 from storage.db import session_scope
 from storage.profiles import save_profile, save_self_assessment
 

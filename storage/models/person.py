@@ -20,7 +20,7 @@ class Person(SQLModel, table=True):
     # Out of office (/mentor pause until DATE): the scheduler defers this person's messages until then.
     paused_until: date | None = Field(default=None)
     # The bot's DM channel with them (conversations.open, Tier 3: ~50/min), kept so it is opened once per person,
-    # not once per message. Cleared and re-opened when Slack says channel_not_found (bot/delivery.py).
+    # not once per message. Cleared and re-opened when Slack says channel_not_found (bot/slack/delivery.py).
     dm_channel_id: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))

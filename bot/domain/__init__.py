@@ -1,0 +1,1 @@
+"""Pure rules of mentorship: standard library and pure libraries only, nothing else of ours."""

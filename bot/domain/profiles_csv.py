@@ -1,0 +1,126 @@
+"""Reading the profile CSV: every bad row is reported with its line number; nothing is half-imported."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.domain.text import split_list
+
+REQUIRED_COLUMNS = (
+    "slack_id", "name", "email", "title", "role", "expertise", "years_experience",
+    "career_path", "values", "capacity", "timezone", "languages", "bio",
+)
+ROLES = ("mentor", "mentee", "both")
+MAX_CAPACITY = 10
+MAX_YEARS = 60
+MAX_BIO = 2000
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    line: int
+    slack_id: str
+    name: str
+    email: str | None
+    title: str
+    role: str
+    expertise: list[str]
+    years_experience: int
+    career_path: str
+    values: list[str]
+    capacity: int
+    timezone: str
+    languages: list[str]
+    bio: str
+    programs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+def valid_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+        return True
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def parse_profiles_csv(text: str) -> tuple[list[ProfileRow], list[RowError]]:
+    """Line numbers are the file's own (header = line 1), so a person can find the row in an editor."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        return [], [RowError(1, "header is missing column(s): " + ", ".join(missing))]
+    reader.fieldnames = header
+    rows: list[ProfileRow] = []
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    for record in reader:
+        line = reader.line_num
+        try:
+            row = _parse_row(line, record)
+        except ValueError as exc:
+            errors.append(RowError(line, str(exc)))
+            continue
+        if row.slack_id in seen:
+            errors.append(RowError(line, f"slack_id {row.slack_id} already appears on line {seen[row.slack_id]}"))
+            continue
+        seen[row.slack_id] = line
+        rows.append(row)
+    return rows, errors
+
+
+def _parse_row(line: int, r: dict) -> ProfileRow:
+    def get(col: str) -> str:
+        return (r.get(col) or "").strip()
+
+    slack_id = get("slack_id")
+    if not slack_id or slack_id[:1] not in ("U", "W") or not slack_id.isalnum() or not slack_id.isupper():
+        raise ValueError(f"slack_id must be a Slack user id like U012ABCDEF, got {slack_id!r}")
+    name = get("name")
+    if not name:
+        raise ValueError("name is empty")
+    email = get("email") or None
+    if email and ("@" not in email or " " in email):
+        raise ValueError(f"email {email!r} is not an email address")
+    role = get("role").lower()
+    if role not in ROLES:
+        raise ValueError(f"role must be mentor, mentee or both, got {role!r}")
+    years_text = get("years_experience") or "0"
+    if not years_text.isdigit() or int(years_text) > MAX_YEARS:
+        raise ValueError(f"years_experience must be a whole number 0-{MAX_YEARS}, got {years_text!r}")
+    capacity_text = get("capacity") or "0"
+    if not capacity_text.isdigit() or int(capacity_text) > MAX_CAPACITY:
+        raise ValueError(f"capacity must be a whole number 0-{MAX_CAPACITY}, got {capacity_text!r}")
+    timezone = get("timezone")
+    if timezone and not valid_timezone(timezone):
+        raise ValueError(f"timezone {timezone!r} is not an IANA time zone such as Europe/Berlin")
+    bio = get("bio")
+    if len(bio) > MAX_BIO:
+        raise ValueError(f"bio is {len(bio)} characters; the limit is {MAX_BIO}")
+    return ProfileRow(
+        line=line,
+        slack_id=slack_id,
+        name=name,
+        email=email,
+        title=get("title"),
+        role=role,
+        expertise=split_list(get("expertise")),
+        years_experience=int(years_text),
+        career_path=get("career_path"),
+        values=split_list(get("values")),
+        capacity=int(capacity_text),
+        timezone=timezone,
+        languages=split_list(get("languages")),
+        bio=bio,
+        programs=split_list(get("programs")),
+    )

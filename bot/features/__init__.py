@@ -1,0 +1,1 @@
+"""Use cases: one transaction each; they return messages and views for handlers to send."""

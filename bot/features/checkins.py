@@ -1,0 +1,340 @@
+"""Check-ins on each pair's cadence: what the sweeps write to the outbox, what each row says when it is due,
+and how people's answers (buttons, notes modal, DM thread replies) land in the pair's journal.
+
+Rows (idempotency keys make every sweep safe to repeat):
+  checkin            checkin:<mentorship>:<session date>:<person>           the prompt, after each session
+  checkin (reminder) checkin-reminder:<mentorship>:<session date>:<person>  at most one, in the prompt's thread
+  meeting_reminder   meeting:<mentorship>:<session date>:<person>           the working day before, with an .ics
+  drift_alert        drift:<mentorship>:<first drifting session>:<admin>    once per drifting streak
+Renderers re-check the database when a row is due and return None if it no longer applies (pair ended,
+cadence changed, already answered), so nothing stale is sent.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain import kinds
+from bot.domain.cadence import (
+    INTERVAL_DAYS,
+    checkin_due,
+    checkin_reminder_due,
+    drift_streak,
+    meeting_reminder_due,
+    mentorship_end,
+    normal_cadence,
+    period_of,
+    session_counts,
+    session_state,
+    session_times,
+)
+from bot.domain.meeting_ics import session_ics
+from bot.domain.text import truncate
+from bot.domain.working_hours import next_delivery_time, zone
+from bot.features.deps import Deps
+from bot.slack.blocks import checkins as blocks
+from bot.slack.delivery import Outgoing
+from storage import checkins as store
+from storage.db import session_scope
+from storage.models import Mentorship, Program, ScheduledMessage
+from storage.outbox import enqueue, enqueue_many
+
+CHECKIN, MEETING, DRIFT = kinds.CHECKIN, kinds.MEETING_REMINDER, kinds.DRIFT_ALERT
+LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due
+DRIFT_WINDOW = timedelta(days=120)  # enough sessions back to see a streak, even for monthly pairs
+
+
+def checkin_key(mentorship_id: int, period: date, person: str) -> str:
+    return f"checkin:{mentorship_id}:{period.isoformat()}:{person}"
+
+
+def reminder_key(mentorship_id: int, period: date, person: str) -> str:
+    return f"checkin-reminder:{mentorship_id}:{period.isoformat()}:{person}"
+
+
+def meeting_key(mentorship_id: int, period: date, person: str) -> str:
+    return f"meeting:{mentorship_id}:{period.isoformat()}:{person}"
+
+
+def anchor_of(m: Mentorship) -> datetime | None:
+    return store.as_utc(m.first_meeting_at or m.started_at)
+
+
+def other_of(m: Mentorship, person: str) -> str:
+    return m.mentee_id if person == m.mentor_id else m.mentor_id
+
+
+@dataclass(frozen=True)
+class Planned:
+    kind: str
+    recipient: str
+    due_at: datetime
+    key: str
+    payload: dict
+    mentorship_id: int
+
+
+def sessions_of(m: Mentorship, tz: str | None, start: datetime, end: datetime) -> list[datetime]:
+    anchor = anchor_of(m)
+    if anchor is None:
+        return []
+    return session_times(anchor, m.cadence, tz, start, end, until=mentorship_end(anchor, m.duration_months))
+
+
+def plan(m: Mentorship, people: dict[str, store.Recipient], now: datetime) -> list[Planned]:
+    """Prompts and meeting reminders for the sessions from one interval back to a week ahead. Pure."""
+    mentor = people.get(m.mentor_id)
+    if mentor is None:
+        return []
+    lookback = timedelta(days=INTERVAL_DAYS[normal_cadence(m.cadence)])
+    out = []
+    for session_at in sessions_of(m, mentor.tz, now - lookback, now + LOOKAHEAD):
+        period = period_of(session_at, mentor.tz)
+        for me in (m.mentor_id, m.mentee_id):
+            person = people.get(me)
+            if person is None or not person.active:
+                continue
+            payload = {"period": period.isoformat(), "session_at": session_at.isoformat(), "other_id": other_of(m, me)}
+            out.append(Planned(CHECKIN, me, checkin_due(session_at, person.tz, person.paused_until),
+                               checkin_key(m.id, period, me), payload, m.id))
+            due = meeting_reminder_due(session_at, person.tz, now, person.paused_until) if session_at > now else None
+            if due is not None:
+                out.append(Planned(MEETING, me, due, meeting_key(m.id, period, me), payload, m.id))
+    return out
+
+
+def _write(session: Session, planned: list[Planned]) -> int:
+    """Insert the planned rows whose keys are new; existing keys are left alone (idempotent)."""
+    have = store.existing_keys(session, [p.key for p in planned])
+    new = [{"kind": p.kind, "recipient_id": p.recipient, "due_at": p.due_at, "idempotency_key": p.key,
+            "payload": p.payload, "mentorship_id": p.mentorship_id} for p in planned if p.key not in have]
+    enqueue_many(session, new)
+    return len(new)
+
+
+def sweep_checkins(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
+    mentorships = store.active_mentorships(session)
+    people = store.recipients(session, [p for m in mentorships for p in (m.mentor_id, m.mentee_id)])
+    planned = [p for m in mentorships for p in plan(m, people, now)]
+    written = _write(session, planned)
+    # The one reminder per prompt is written once the prompt has gone out, timed from when it did.
+    prompts = store.sent_rows(session, [p.key for p in planned if p.kind == CHECKIN])
+    reminders = []
+    for p in planned:
+        sent = prompts.get(p.key)
+        if p.kind == CHECKIN and sent is not None:
+            person = people[p.recipient]
+            period = date.fromisoformat(p.payload["period"])
+            reminders.append(Planned(CHECKIN, p.recipient,
+                                     checkin_reminder_due(sent, person.tz, person.paused_until),
+                                     reminder_key(p.mentorship_id, period, p.recipient),
+                                     {**p.payload, "reminder": True}, p.mentorship_id))
+    return written + _write(session, reminders)
+
+
+# ---- rendering ------------------------------------------------------------------------------------------------
+
+def _still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, datetime, date] | None:
+    """The row's mentorship, session instant and date, if the pair is active and that session is still on its
+    schedule (the cadence or first meeting may have changed since the row was written)."""
+    m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
+    if m is None or m.status != "active" or row.recipient_id not in (m.mentor_id, m.mentee_id):
+        return None
+    session_at = datetime.fromisoformat(row.payload["session_at"])
+    tz = store.recipients(session, [m.mentor_id]).get(m.mentor_id)
+    window = sessions_of(m, tz.tz if tz else None, session_at - timedelta(hours=1), session_at + timedelta(hours=1))
+    if session_at not in window:
+        return None
+    return m, session_at, date.fromisoformat(row.payload["period"])
+
+
+def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
+    found = _still_on(session, row)
+    if found is None:
+        return None
+    m, _, period = found
+    other = other_of(m, row.recipient_id)
+    value = blocks.answer_value(m.id, period)
+    if not row.payload.get("reminder"):
+        return Outgoing(channel=row.recipient_id, **blocks.checkin_prompt(other, period, value))
+    prompt = store.row_by_key(session, checkin_key(m.id, period, row.recipient_id))
+    if prompt is None or prompt.status != "sent" or not prompt.slack_ts \
+            or store.has_answered(session, m.id, row.recipient_id, period):
+        return None  # answered (or never asked): no reminder
+    return Outgoing(channel=row.recipient_id, thread_ts=prompt.slack_ts,
+                    **blocks.checkin_prompt(other, period, value, reminder=True))
+
+
+def render_meeting_reminder(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
+    found = _still_on(session, row)
+    if found is None:
+        return None
+    m, session_at, _ = found
+    if deps.clock() >= session_at:
+        return None  # too late to help anyone prepare
+    other = other_of(m, row.recipient_id)
+    people = store.recipients(session, [row.recipient_id, other])
+    me = people.get(row.recipient_id)
+    local = session_at.astimezone(zone(me.tz if me else None))
+    time_known = m.first_meeting_at is not None
+    goals = store.active_goal_progress(session, m.mentee_id)
+    out = Outgoing(channel=row.recipient_id, **blocks.meeting_reminder(other, local, time_known, goals))
+    if time_known:
+        them = people[other].name if other in people else other
+        out.ics = session_ics(mentorship_id=m.id, start=session_at, stamp=deps.clock(),
+                              summary=truncate(f"Mentoring session with {them}", 200),
+                              description="Prepare: an agenda, your questions, updates on your goals.")
+        out.ics_name = f"mentoring-{local:%Y-%m-%d}.ics"
+    return out
+
+
+# ---- drift ----------------------------------------------------------------------------------------------------
+
+def settled_states(sessions: dict[date, datetime], answers: dict[date, list[tuple[str, str]]],
+                   pair: tuple[str, str], cadence: str, now: datetime) -> list[tuple[date, datetime, str]]:
+    """The sessions whose answer window has closed (the next session is due), with their state. Pure."""
+    interval = timedelta(days=INTERVAL_DAYS[normal_cadence(cadence)])
+    return [(period, at, session_state(answers.get(period, []), pair))
+            for period, at in sorted(sessions.items()) if at + interval <= now]
+
+
+def sweep_drift(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
+    mentorships = [m for m in store.active_mentorships(session) if m.program_id is not None]
+    admins = {pid: store.program_admin_ids(session, pid) for pid in {m.program_id for m in mentorships}}
+    mentorships = [m for m in mentorships if admins[m.program_id]]
+    if not mentorships:
+        return 0
+    ids = [m.id for m in mentorships]
+    since = now - DRIFT_WINDOW
+    sessions: dict[int, dict[date, datetime]] = defaultdict(dict)
+    for mentorship_id, payload in store.sent_prompt_sessions(session, ids, since):
+        sessions[mentorship_id][date.fromisoformat(payload["period"])] = datetime.fromisoformat(payload["session_at"])
+    answers: dict[int, dict[date, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for mentorship_id, author, period, outcome in store.answers(session, ids, since.date()):
+        answers[mentorship_id][period].append((author, outcome))
+    last_alert = store.last_alert_at(session, DRIFT, ids)
+    people = store.recipients(session, [a for pid in admins for a in admins[pid]])
+    written = 0
+    for m in mentorships:
+        states = settled_states(sessions[m.id], answers[m.id], (m.mentor_id, m.mentee_id), m.cadence, now)
+        streak = drift_streak([(period, state) for period, _, state in states])
+        if streak is None:
+            continue
+        since_period, why = streak
+        started = next(at for period, at, _ in states if period == since_period)
+        previous = last_alert.get(m.id)
+        if previous is not None and previous >= started:
+            continue  # this streak was already reported
+        for admin in admins[m.program_id]:
+            person = people.get(admin)
+            if person is None or not person.active:
+                continue
+            enqueue(session, kind=DRIFT, recipient_id=admin, mentorship_id=m.id,
+                    due_at=next_delivery_time(person.tz, now, person.paused_until),
+                    idempotency_key=f"drift:{m.id}:{since_period.isoformat()}:{admin}",
+                    payload={"since": since_period.isoformat(), "why": why})
+            written += 1
+    return written
+
+
+def render_drift(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
+    m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
+    if m is None or m.status != "active":
+        return None
+    if row.recipient_id not in store.program_admin_ids(session, m.program_id):
+        return None  # no longer an admin of this program
+    program = session.get(Program, m.program_id)
+    return Outgoing(channel=row.recipient_id, **blocks.drift_alert(
+        m.mentor_id, m.mentee_id, normal_cadence(m.cadence), program.name if program else "your program",
+        row.payload.get("why", ""), date.fromisoformat(row.payload["since"])))
+
+
+# ---- answers --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Target:
+    """A check-in a person may answer: their own prompt for a session of their live mentorship."""
+
+    mentorship: Mentorship
+    period: date
+    prompt_ts: str
+    other_id: str
+
+
+def _target(session: Session, user_id: str, mentorship_id: int, period: date) -> Target | None:
+    m = store.live_mentorship_of(session, mentorship_id, user_id)
+    if m is None:
+        return None
+    prompt = store.row_by_key(session, checkin_key(m.id, period, user_id))
+    if prompt is None or prompt.status != "sent":
+        return None
+    return Target(m, period, prompt.slack_ts, other_of(m, user_id))
+
+
+def _with_target(engine: Engine, user_id: str, value: str | None, apply=None) -> Target | None:
+    """The check-in a button value or modal metadata points at, if user_id may answer it, after apply(session,
+    target) in the same transaction. Values are attacker-controlled: membership of the pair and the prompt's
+    existence are checked here."""
+    parsed = blocks.parse_answer_value(value)
+    if parsed is None:
+        return None
+    with session_scope(engine) as session:
+        target = _target(session, user_id, *parsed)
+        if target is not None and apply is not None:
+            apply(session, target)
+        return target
+
+
+def record_click(engine: Engine, user_id: str, value: str | None, outcome: str) -> dict | None:
+    """A Met / Didn't meet / Reschedule click. Returns what the prompt becomes, or None if refused."""
+    target = _with_target(engine, user_id, value, lambda session, t: store.set_button_answer(
+        session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
+        slack_ts=t.prompt_ts))
+    return blocks.answered(outcome, target.other_id, target.period, value) if target else None
+
+
+def record_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str,
+                source: str) -> Target | None:
+    return _with_target(engine, user_id, value, lambda session, t: store.add_checkin(
+        session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
+        note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=t.prompt_ts))
+
+
+def record_thread_reply(engine: Engine, user_id: str, thread_ts: str | None, text: str) -> Target | None:
+    """A reply in the DM thread of one of the user's check-in prompts, stored as a journal entry."""
+    with session_scope(engine) as session:
+        prompt = store.prompt_by_ts(session, user_id, thread_ts or "")
+        if prompt is None or prompt.mentorship_id is None:
+            return None
+        value = blocks.answer_value(prompt.mentorship_id, date.fromisoformat(prompt.payload["period"]))
+    return record_note(engine, user_id, value, text, "", "thread")
+
+
+def journal_entries(engine: Engine, user_id: str) -> list[tuple[str, date | None, str, str, str]]:
+    with session_scope(engine) as session:
+        return [(c.author_id, c.period, c.outcome, c.note, other_of(m, user_id))
+                for m, c in store.journal(session, user_id)]
+
+
+def report_for(engine: Engine, user_id: str):
+    """Per program the user administers: live pairs and met / not-met session counts. Never notes."""
+    with session_scope(engine) as session:
+        out = []
+        for program in store.programs_administered(session, user_id):
+            pairs, rows = store.program_answers(session, program.id)
+            out.append((program.name, session_counts(pairs, rows)))
+        return out
+
+
+def notes_view(engine: Engine, user_id: str, value: str | None) -> dict | None:
+    """The notes modal for a check-in the user may answer; None if refused."""
+    target = _with_target(engine, user_id, value)
+    if target is None:
+        return None
+    with session_scope(engine) as session:
+        other = store.recipients(session, [target.other_id]).get(target.other_id)
+    return blocks.notes_modal(blocks.answer_value(target.mentorship.id, target.period),
+                              other.name if other else target.other_id, target.period)

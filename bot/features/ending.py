@@ -1,0 +1,157 @@
+"""Ending well (the guide's last section): when the agreed months are up, both people are asked to extend or wrap up;
+wrapping up ends the mentorship with thanks and an honest reason, frees the mentor's slot and leaves the door open.
+
+Rows (idempotency keys make the sweep safe to repeat):
+  wrap_up   wrap_up:<mentorship>:<end date in the mentor's zone>:<person>
+Extending moves the end date, so the next prompt has a new key; the renderer re-checks that the row's end date is
+still the agreed one and the pair still active, so nothing stale is sent.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain import kinds
+from bot.domain.cadence import add_months
+from bot.domain.working_hours import zone
+from bot.features.deps import Deps
+from bot.slack.blocks import ending as blocks
+from bot.slack.delivery import Outgoing
+from storage import ending as store
+from storage.checkins import active_mentorships, as_utc, existing_keys, recipients
+from storage.db import session_scope
+from storage.models import Mentorship, ScheduledMessage
+from storage.outbox import enqueue_many
+
+WRAP_UP = kinds.WRAP_UP
+LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; the renderer re-checks them when due
+
+
+def agreed_end(started_at: datetime, duration_months: int, tz: str | None) -> datetime:
+    """started_at + duration_months on the mentor's calendar (same local time of day), as UTC. Pure."""
+    local = as_utc(started_at).astimezone(zone(tz))
+    day = add_months(local.date(), max(duration_months, 0))
+    return as_utc(datetime.combine(day, local.timetz().replace(tzinfo=None), tzinfo=local.tzinfo))
+
+
+def end_of(session: Session, m: Mentorship) -> datetime | None:
+    if m.started_at is None:
+        return None
+    mentor = recipients(session, [m.mentor_id]).get(m.mentor_id)
+    return agreed_end(m.started_at, m.duration_months, mentor.tz if mentor else None)
+
+
+def end_day(session: Session, m: Mentorship) -> date | None:
+    end = end_of(session, m)
+    if end is None:
+        return None
+    mentor = recipients(session, [m.mentor_id]).get(m.mentor_id)
+    return end.astimezone(zone(mentor.tz if mentor else None)).date()
+
+
+def other_of(m: Mentorship, person: str) -> str:
+    return m.mentee_id if person == m.mentor_id else m.mentor_id
+
+
+def sweep_wrap_ups(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
+    mentorships = [m for m in active_mentorships(session) if m.started_at is not None]
+    people = recipients(session, [p for m in mentorships for p in (m.mentor_id, m.mentee_id)])
+    planned = []
+    for m in mentorships:
+        mentor = people.get(m.mentor_id)
+        tz = mentor.tz if mentor else None
+        end = agreed_end(m.started_at, m.duration_months, tz)
+        if end > now + LOOKAHEAD:
+            continue
+        day = end.astimezone(zone(tz)).date().isoformat()
+        for me in (m.mentor_id, m.mentee_id):
+            person = people.get(me)
+            if person is None or not person.active:
+                continue
+            planned.append({"kind": WRAP_UP, "recipient_id": me, "due_at": end, "mentorship_id": m.id,
+                            "idempotency_key": f"wrap_up:{m.id}:{day}:{me}", "payload": {"end": day}})
+    have = existing_keys(session, [p["idempotency_key"] for p in planned])
+    return enqueue_many(session, [p for p in planned if p["idempotency_key"] not in have])
+
+
+def render_wrap_up(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
+    m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
+    if m is None or m.status != "active" or row.recipient_id not in (m.mentor_id, m.mentee_id):
+        return None
+    day = end_day(session, m)
+    if day is None or day.isoformat() != row.payload.get("end"):
+        return None  # extended (or its dates changed) since the row was written
+    return Outgoing(channel=row.recipient_id, **blocks.wrap_up_prompt(
+        other_of(m, row.recipient_id), m.duration_months, day, blocks.value_of(m.id, day)))
+
+
+# ---- actions --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Outcome:
+    """What an action did: the message for the clicker, and for the other person (None: refused / nothing)."""
+
+    mine: dict
+    theirs: dict | None = None
+    other_id: str = ""
+    ok: bool = False
+
+
+def _mentorship(session: Session, user_id: str, value: str | None) -> tuple[Mentorship, date | None] | None:
+    parsed = blocks.parse_value(value)
+    if parsed is None:
+        return None
+    m = store.active_pair_mentorship(session, parsed[0], user_id)
+    return (m, parsed[1]) if m is not None else None
+
+
+def extend(engine: Engine, user_id: str, value: str | None) -> Outcome:
+    """Extend by EXTEND_MONTHS, if user_id is one of the active pair and the button's end date is still the agreed
+    one (both got the prompt: two clicks extend once)."""
+    with session_scope(engine) as session:
+        found = _mentorship(session, user_id, value)
+        if found is None:
+            return Outcome(blocks.refused())
+        m, clicked_day = found
+        if clicked_day is None or clicked_day != end_day(session, m):
+            return Outcome(blocks.stale_extend())
+        store.extend(session, m, blocks.EXTEND_MONTHS)
+        store.cancel_pending(session, m.id, WRAP_UP)
+        session.flush()
+        day, other = end_day(session, m), other_of(m, user_id)
+        return Outcome(blocks.extended(other, user_id, m.duration_months, day),
+                       blocks.extended(user_id, user_id, m.duration_months, day), other, True)
+
+
+def wrap_up_view(engine: Engine, user_id: str, value: str | None) -> dict | None:
+    """The wrap-up modal for an active mentorship of user_id; None if refused."""
+    with session_scope(engine) as session:
+        found = _mentorship(session, user_id, value)
+        if found is None:
+            return None
+        m = found[0]
+        other = other_of(m, user_id)
+        person = recipients(session, [other]).get(other)
+        return blocks.wrap_up_modal(m.id, person.name if person else other)
+
+
+def wrap_up(engine: Engine, user_id: str, metadata: str | None, note: str, reason: str, now: datetime) -> Outcome:
+    """End the mentorship (status, ended_at, queued rows cancelled) and say goodbye to both."""
+    with session_scope(engine) as session:
+        found = _mentorship(session, user_id, metadata)
+        if found is None:
+            return Outcome(blocks.refused())
+        m = found[0]
+        store.end(session, m, now)
+        other = other_of(m, user_id)
+        return Outcome(blocks.closing(other, user_id, note, reason), blocks.closing(user_id, user_id, note, reason),
+                       other, True)
+
+
+def end_choices(engine: Engine, user_id: str) -> dict:
+    """/mentor end: the user's active mentorships, each with a Wrap up button."""
+    with session_scope(engine) as session:
+        return blocks.end_list([(m.id, other_of(m, user_id), "mentor" if m.mentor_id == user_id else "mentee",
+                                 end_day(session, m)) for m in store.active_mentorships_of(session, user_id)])

@@ -1,0 +1,135 @@
+"""/findmentor: from words (or the caller's goals) to a ranked answer, and the suggestions other flows reuse.
+
+The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
+three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
+pinned by tests/test_findmentor_statements.py, and the ranking itself.
+"""
+
+import threading
+import time
+import weakref
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.domain.ranking import MentorCard, MentorIndex, Ranking, Seeker
+from bot.slack.blocks import findmentor as render
+from storage.db import session_scope
+from storage.matching import seeker_for
+from storage.mentor_search import (
+    directory_version,
+    excluded_mentor_ids,
+    mentor_cards,
+    slots_version,
+    taken_slots,
+)
+from storage.models import Person, Profile
+from storage.people import get_profile
+
+# The version check scans two tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second per
+# process: a profile edit or a deactivation reaches /findmentor within a second. Exclusions and slots are read on
+# every request, and sending a request re-reads the mentor (available_card).
+DIRECTORY_RECHECK_SECONDS = 1.0
+_cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex, float]]" = weakref.WeakKeyDictionary()
+_slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def mentor_index(session: Session) -> MentorIndex:
+    engine = session.get_bind()
+    with _cache_lock:
+        cached = _cache.get(engine)
+    if cached and time.monotonic() - cached[2] < DIRECTORY_RECHECK_SECONDS:
+        return cached[1]
+    version = directory_version(session)
+    if cached and cached[0] == version:
+        with _cache_lock:
+            _cache[engine] = (version, cached[1], time.monotonic())
+        return cached[1]
+    index = MentorIndex(mentor_cards(session))  # built outside the lock; a concurrent duplicate build is harmless
+    with _cache_lock:
+        _cache[engine] = (version, index, time.monotonic())
+    return index
+
+
+def slots(session: Session, index: MentorIndex):
+    """Slots left per mentor of `index`, cached while no mentorship opens or closes."""
+    version = slots_version(session)
+    with _cache_lock:
+        cached = _slots_cache.get(index)
+        if cached and cached[0] == version:
+            return cached[1]
+    array = index.slots_after(taken_slots(session))
+    with _cache_lock:
+        _slots_cache[index] = (version, array)
+    return array
+
+
+def search(session: Session, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int = render.TOP_N,
+           also_exclude: set[str] = frozenset()) -> Ranking:
+    index = mentor_index(session)
+    exclude = excluded_mentor_ids(session, seeker.person_id, now) | set(also_exclude)
+    return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, slots=slots(session, index))
+
+
+def find_mentors(engine: Engine, user_id: str, words: str, now: datetime, offset: int = 0) -> dict:
+    """The message to show the caller (ephemeral)."""
+    words = words.strip()
+    with session_scope(engine) as session:
+        seeker = seeker_for(session, user_id, words)
+        if not seeker.query.strip():
+            return render.need_words()
+        found = search(session, seeker, now, offset=max(offset, 0))
+    label = words or "your goals"
+    if not found.total:
+        return render.no_match(label)
+    if not found.matches:  # a page past the end (an old "Show more"): start again
+        return find_mentors(engine, user_id, words, now, 0)
+    return render.results(label, found.matches, found.total, words=words, offset=offset)
+
+
+def suggestions_for(session: Session, mentee_id: str, now: datetime, topics: list[str], skip: set[str],
+                    count: int = 3) -> list:
+    """Next mentors for someone whose request ended: by their goals, else by what drew them last time."""
+    seeker = seeker_for(session, mentee_id, "")
+    if not seeker.query.strip():
+        seeker = replace(seeker, goals=" ".join(topics))
+    if not seeker.query.strip():
+        return []
+    return search(session, seeker, now, limit=count, also_exclude=skip).matches
+
+
+def available_card(session: Session, mentee_id: str, mentor_id: str, now: datetime) -> tuple[MentorCard, int] | None:
+    """The mentor's card and slots left if mentee_id may ask them now; None if not (forged or stale clicks)."""
+    if mentor_id == mentee_id:
+        return None
+    card = mentor_index(session).card(mentor_id)
+    if card is None or mentor_id in excluded_mentor_ids(session, mentee_id, now):
+        return None
+    # Writes re-read the mentor rather than trust the cached card (it may be up to a second old).
+    person, profile = session.get(Person, mentor_id), session.get(Profile, mentor_id)
+    if person is None or not person.active or profile is None or profile.role not in ("mentor", "both"):
+        return None
+    left = profile.capacity - taken_slots(session).get(mentor_id, 0)
+    return (card, left) if left > 0 else None
+
+
+def profile_card(session: Session, mentor_id: str) -> tuple[MentorCard, int] | None:
+    index = mentor_index(session)
+    card = index.card(mentor_id)
+    if card is None:
+        return None
+    return card, card.capacity_left - taken_slots(session).get(mentor_id, 0)
+
+
+def profile_view(engine: Engine, mentor_id: str) -> dict | None:
+    """"View profile" on a result: the mentor's profile modal, or None if they are not a searchable mentor."""
+    with session_scope(engine) as session:
+        found = profile_card(session, mentor_id)
+        if found is None:
+            return None
+        profile = get_profile(session, mentor_id)
+    card, left = found
+    return render.profile_modal(card, left, profile.offer_format if profile else "")

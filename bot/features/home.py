@@ -1,0 +1,32 @@
+"""The App Home: built from the database and published with views.publish after anything that changes it.
+Other features only call publish_home(); what the Home shows is decided here (layout in bot/slack/blocks/home.py)."""
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlmodel import Session
+
+from bot.domain.profile import completeness
+from bot.features.deps import Deps
+from bot.slack.blocks import home as render
+from storage.dashboard import home_data
+from storage.db import session_scope
+
+log = logging.getLogger(__name__)
+
+
+def build_home(session: Session, user_id: str) -> dict:
+    data = home_data(session, user_id, journal_for=render.HOME_GOALS)
+    has_goals = any(g.status == "active" for g in data.goals)
+    return render.home_view(data, completeness(data.profile, has_goals=has_goals))
+
+
+def publish_home(deps: Deps, client: WebClient, user_id: str) -> None:
+    """Republish one person's Home. Failures are logged, never raised: the Home is a view, not the truth."""
+    with session_scope(deps.engine) as session:
+        view = build_home(session, user_id)
+    try:
+        client.views_publish(user_id=user_id, view=view)
+    except SlackApiError as exc:
+        log.warning("views.publish failed: %s", exc.response.get("error"))
