@@ -5,9 +5,8 @@ import logging
 from slack_bolt import App
 from slack_bolt.response import BoltResponse
 
+from bot.features.dedupe import first_delivery
 from bot.features.deps import Deps
-from storage.db import session_scope
-from storage.events import claim_event
 
 log = logging.getLogger(__name__)
 
@@ -17,8 +16,7 @@ def register(app: App, deps: Deps) -> None:
     def dedupe_events(body, next):  # noqa: A002 - Bolt's argument name
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if event_id:
-            with session_scope(deps.engine) as session:
-                if not claim_event(session, event_id):
-                    log.info("duplicate event %s skipped", event_id)
-                    return BoltResponse(status=200, body="")
+            if not first_delivery(deps.engine, event_id):
+                log.info("duplicate event %s skipped", event_id)
+                return BoltResponse(status=200, body="")
         return next()

@@ -15,7 +15,8 @@ from sqlalchemy.engine import Engine
 
 from bot.domain.directory import DirectoryEntry, entry_from_slack
 from storage.db import session_scope
-from storage.directory import apply_entry
+from storage.directory import apply_entry, partners
+from storage.people import get_person
 
 log = logging.getLogger(__name__)
 
@@ -81,3 +82,16 @@ def refresh_person(engine: Engine, client, user_id: str) -> DirectoryEntry | Non
         with session_scope(engine) as session:
             apply_entry(session, entry)
     return entry
+
+
+def apply_slack_user(engine: Engine, user: dict) -> tuple[str | None, list[str]]:
+    """team_join / user_change: store what Slack says of the person. Returns the outcome and, when they were
+    deactivated or came back, their active partners (whose Home shows the pair's new state)."""
+    entry = entry_from_slack(user)
+    if entry is None:
+        return None, []
+    with session_scope(engine) as session:
+        outcome = apply_entry(session, entry)
+        others = partners(session, entry.slack_id) if outcome in ("deactivated", "reactivated") else []
+        others = [o for o in others if (p := get_person(session, o)) is not None and p.active]
+    return outcome, others

@@ -9,9 +9,11 @@ from sqlmodel import Session
 
 from bot.domain.profile import completeness
 from bot.features.deps import Deps
+from bot.features.directory import refresh_person
 from bot.slack.blocks import home as render
 from storage.dashboard import home_data
 from storage.db import session_scope
+from storage.people import get_person
 
 log = logging.getLogger(__name__)
 
@@ -30,3 +32,12 @@ def publish_home(deps: Deps, client: WebClient, user_id: str) -> None:
         client.views_publish(user_id=user_id, view=view)
     except SlackApiError as exc:
         log.warning("views.publish failed: %s", exc.response.get("error"))
+
+
+def home_opened(deps: Deps, client: WebClient, user_id: str) -> None:
+    """Someone the directory has not seen yet is looked up first (users.info), then the Home is published."""
+    with session_scope(deps.engine) as session:
+        known = get_person(session, user_id) is not None
+    if not known:
+        refresh_person(deps.engine, client, user_id)
+    publish_home(deps, client, user_id)

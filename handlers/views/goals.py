@@ -8,17 +8,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.domain.goals import validate_goal, validate_progress
-from bot.features import screens
+from bot.features import goals
 from bot.features.deps import Deps
 from bot.features.home import publish_home
 from bot.slack import viewstate
 from bot.slack.blocks import goals as goal_blocks
 from bot.slack.delivery import post_dm
-from handlers.views.profile import refresh_goals_list
-from storage.db import session_scope
-from storage.goals import create_goal, log_progress, owned_goal, update_goal
-from storage.profiles import person_tz
+from handlers.views.profile import answer, refresh_goals_list
 
 log = logging.getLogger(__name__)
 
@@ -48,25 +44,10 @@ def register(app: App, deps: Deps) -> None:
     @app.view(goal_blocks.GOAL_CALLBACK)
     def save_goal(ack: Ack, body: dict, view: dict, client: WebClient):
         user_id, state = body["user"]["id"], view["state"]
-        goal_id = metadata_goal_id(view)
-        with session_scope(deps.engine) as session:
-            goal = owned_goal(session, goal_id, user_id) if goal_id is not None else None
-            if goal_id is not None and goal is None:
-                ack(response_action="update", view=screens.not_yours())
-                return
-            today = screens.local_today(person_tz(session, user_id), deps.clock())
-            t = viewstate.text
-            data, errors = validate_goal(t(state, "horizon"), t(state, "title"), t(state, "target"),
-                                         t(state, "target_date"), t(state, "status") or (goal.status if goal else ""),
-                                         today)
-            if errors:
-                ack(response_action="errors", errors=errors)
-                return
-            if goal is None:
-                create_goal(session, user_id, data, deps.clock())
-            else:
-                update_goal(session, goal, data, deps.clock())
-        ack()
+        fields = {name: viewstate.text(state, name) for name in ("horizon", "title", "target", "target_date", "status")}
+        saved = goals.save_goal(deps, user_id, metadata_goal_id(view), fields)
+        if not answer(ack, saved):
+            return
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)
 
@@ -74,23 +55,12 @@ def register(app: App, deps: Deps) -> None:
     def save_progress(ack: Ack, body: dict, view: dict, client: WebClient):
         user_id, state = body["user"]["id"], view["state"]
         picked = viewstate.text(state, "goal")
-        goal_id = picked if picked else metadata_goal_id(view)
-        with session_scope(deps.engine) as session:
-            goal = owned_goal(session, goal_id, user_id)
-            if goal is None:
-                ack(response_action="update", view=screens.not_yours())
-                return
-            data, errors = validate_progress(viewstate.text(state, "percent"), viewstate.text(state, "milestone"),
-                                             viewstate.text(state, "note"))
-            if errors:
-                ack(response_action="errors", errors=errors)
-                return
-            was_active = goal.status == "active"
-            log_progress(session, goal, user_id, data, deps.clock())
-            finished = was_active and goal.status == "done"
-            confirmation = goal_blocks.progress_logged(goal.title, data, finished)
-        ack()
+        saved = goals.save_progress(deps, user_id, picked if picked else metadata_goal_id(view),
+                                    viewstate.text(state, "percent"), viewstate.text(state, "milestone"),
+                                    viewstate.text(state, "note"))
+        if not answer(ack, saved):
+            return
         if (_metadata(view) or {}).get("confirm") == "dm":
-            confirm_in_dm(deps, client, user_id, confirmation)
+            confirm_in_dm(deps, client, user_id, saved.confirmation)
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)

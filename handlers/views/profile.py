@@ -1,22 +1,20 @@
 """Profile, self-assessment and the Home's "Find a mentor" modal: validate, save, then republish the Home."""
 
 import logging
-from dataclasses import replace
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.domain.profile import ProfileForm, validate_profile, validate_self_assessment
-from bot.features import screens
+from bot.domain.profile import ProfileForm
+from bot.features import goals, screens
 from bot.features.deps import Deps
 from bot.features.findmentor import find_mentors
+from bot.features.goals import Saved
 from bot.features.home import publish_home
 from bot.slack import viewstate
 from bot.slack.blocks import home as home_blocks
 from bot.slack.blocks import profile as profile_blocks
-from storage.db import session_scope
-from storage.profiles import save_profile, save_self_assessment
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +27,17 @@ def profile_form(state: dict) -> ProfileForm:
         aspiration=t(state, "aspiration"), values=v(state, "values"), capacity=t(state, "capacity"),
         cadence=t(state, "cadence"), formats=v(state, "formats"), languages=t(state, "languages"),
         timezone=t(state, "timezone"), bio=t(state, "bio"))
+
+
+def answer(ack: Ack, saved: Saved) -> bool:
+    """Ack a modal submission with what the use case decided; True when saved (the modal closes)."""
+    if saved.errors:
+        ack(response_action="errors", errors=saved.errors)
+    elif saved.replace_with is not None:
+        ack(response_action="update", view=saved.replace_with)
+    else:
+        ack()
+    return saved.ok
 
 
 def refresh_goals_list(deps: Deps, client: WebClient, view: dict, user_id: str) -> None:
@@ -45,30 +54,17 @@ def register(app: App, deps: Deps) -> None:
     @app.view(profile_blocks.PROFILE_CALLBACK)
     def save(ack: Ack, body: dict, view: dict, client: WebClient):
         user_id = body["user"]["id"]
-        data, errors = validate_profile(profile_form(view["state"]))
-        if errors:
-            ack(response_action="errors", errors=errors)
+        if not answer(ack, goals.save_profile_form(deps, user_id, profile_form(view["state"]))):
             return
-        # Slack's own zone is not an override: store '' so a later change in Slack still applies.
-        slack_tz = screens.slack_tz(deps, user_id)
-        if data.timezone == slack_tz:
-            data = replace(data, timezone="")
-        with session_scope(deps.engine) as session:
-            save_profile(session, user_id, data)
-        ack()
         publish_home(deps, client, user_id)
 
     @app.view(profile_blocks.SELF_ASSESSMENT_CALLBACK)
     def save_assessment(ack: Ack, body: dict, view: dict, client: WebClient):
         user_id = body["user"]["id"]
-        strengths, areas = viewstate.text(view["state"], "strengths"), viewstate.text(view["state"], "areas")
-        errors = validate_self_assessment(strengths, areas)
-        if errors:
-            ack(response_action="errors", errors=errors)
+        saved = goals.save_self_assessment_form(deps, user_id, viewstate.text(view["state"], "strengths"),
+                                                viewstate.text(view["state"], "areas"))
+        if not answer(ack, saved):
             return
-        with session_scope(deps.engine) as session:
-            save_self_assessment(session, user_id, strengths, areas)
-        ack()
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)
 
