@@ -12,4 +12,4 @@ def register(app: App, deps: Deps) -> None:
         ack()
         if event.get("tab") != "home":
             return
-        home_opened(deps, client, event["user"])
+        home.home_opened(deps, client, event["user"])
