@@ -3,6 +3,7 @@
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from bot.features import home
 from bot.features.deps import Deps
 
 
