@@ -8,9 +8,9 @@ from sqlalchemy import any_, bindparam, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, select
 
+from bot.domain import lifecycle
 from storage.models import CheckIn, Goal, Mentorship, Person, Profile, Program, ProgramAdmin, ScheduledMessage
 
-LIVE = ("active", "paused")  # mentorships whose pair may still write in their journal
 CHUNK = 500  # IN (...) lists stay well under every database's parameter limit
 
 
@@ -52,7 +52,7 @@ def recipients(session: Session, ids: Iterable[str]) -> dict[str, Recipient]:
 
 
 def active_mentorships(session: Session) -> list[Mentorship]:
-    return list(session.exec(select(Mentorship).where(Mentorship.status == "active")
+    return list(session.exec(select(Mentorship).where(Mentorship.status == lifecycle.ACTIVE)
                              .order_by(Mentorship.id)).all())
 
 
@@ -83,7 +83,7 @@ def live_mentorship_of(session: Session, mentorship_id: int, user_id: str) -> Me
     """The mentorship, only if user_id is one of its pair and it is still running: ids from Slack are
     attacker-controlled."""
     m = session.get(Mentorship, mentorship_id)
-    if m is None or user_id not in (m.mentor_id, m.mentee_id) or m.status not in LIVE:
+    if m is None or user_id not in (m.mentor_id, m.mentee_id) or m.status not in lifecycle.LIVE:
         return None
     return m
 
@@ -169,7 +169,7 @@ def programs_administered(session: Session, user_id: str) -> list[Program]:
 def program_answers(session: Session, program_id: int) -> tuple[int, list[tuple[int, date | None, str]]]:
     """(live pairs, (mentorship, period, outcome) rows) for a program's report: outcomes only, never notes."""
     pairs = session.exec(select(func.count()).select_from(Mentorship).where(
-        Mentorship.program_id == program_id, col(Mentorship.status).in_(LIVE))).one()
+        Mentorship.program_id == program_id, col(Mentorship.status).in_(lifecycle.LIVE))).one()
     rows = session.exec(select(CheckIn.mentorship_id, CheckIn.period, CheckIn.outcome)
                         .join(Mentorship, Mentorship.id == CheckIn.mentorship_id)
                         .where(Mentorship.program_id == program_id)).all()

@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from storage.goals import last_updates, list_goals
-from storage.matching import OPEN_MENTORSHIP_STATES
 from storage.models import Goal, GoalUpdate, IntroRequest, Mentorship, Person, Profile, ScheduledMessage
 
 
@@ -54,7 +54,7 @@ def home_data(session: Session, user_id: str, journal_for: int | None = None) ->
     goals = list_goals(session, user_id)
     pairs = session.exec(select(Mentorship).where(
         (Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id),
-        Mentorship.status.in_(OPEN_MENTORSHIP_STATES)).order_by(Mentorship.id)).all()
+        Mentorship.status.in_(lifecycle.OPEN)).order_by(Mentorship.id)).all()
     checkins = next_checkins(session, [m.id for m in pairs])
     data = HomeData(user_id=user_id, person=session.get(Person, user_id), profile=session.get(Profile, user_id),
                     goals=goals)

@@ -3,8 +3,9 @@ Nothing is ever deleted: a deactivated person is marked inactive and their mento
 
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from bot.domain.directory import DirectoryEntry
-from storage.matching import OPEN_MENTORSHIP_STATES
+from storage.mentorships import pause_mentorships_of
 from storage.models import Mentorship, Person
 from storage.models._common import utcnow
 
@@ -31,26 +32,15 @@ def apply_entry(session: Session, entry: DirectoryEntry) -> str:
     if created:
         return "created"  # a person Slack already lists as deactivated is stored inactive
     if entry.deleted and was_active:
-        pause_mentorships(session, entry.slack_id, DEACTIVATED_REASON)
+        session.flush()
+        pause_mentorships_of(session, entry.slack_id, DEACTIVATED_REASON)
         return "deactivated"
     return "reactivated" if not was_active and person.active else "updated"
-
-
-def pause_mentorships(session: Session, slack_id: str, reason: str) -> int:
-    """Pause every open mentorship the person is in (mentor or mentee); ended ones stay ended."""
-    rows = session.exec(select(Mentorship).where(
-        (Mentorship.mentor_id == slack_id) | (Mentorship.mentee_id == slack_id),
-        Mentorship.status.in_(tuple(s for s in OPEN_MENTORSHIP_STATES if s != "paused")))).all()
-    for m in rows:
-        m.status = "paused"
-        m.pause_reason = reason
-        session.add(m)
-    return len(rows)
 
 
 def partners(session: Session, slack_id: str) -> list[str]:
     """The other person in each of slack_id's open mentorships (whose Home shows the pair)."""
     rows = session.exec(select(Mentorship).where(
         (Mentorship.mentor_id == slack_id) | (Mentorship.mentee_id == slack_id),
-        Mentorship.status.in_(OPEN_MENTORSHIP_STATES))).all()
+        Mentorship.status.in_(lifecycle.OPEN))).all()
     return sorted({m.mentee_id if m.mentor_id == slack_id else m.mentor_id for m in rows})

@@ -6,20 +6,21 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, or_, select
 
+from bot.domain import lifecycle
 from storage.models import Mentorship, ScheduledMessage
 
 
 def active_pair_mentorship(session: Session, mentorship_id: int, user_id: str) -> Mentorship | None:
     """The mentorship, only if it is active and user_id is one of its pair: ids from Slack are attacker-controlled."""
     m = session.get(Mentorship, mentorship_id)
-    if m is None or m.status != "active" or user_id not in (m.mentor_id, m.mentee_id):
+    if m is None or m.status != lifecycle.ACTIVE or user_id not in (m.mentor_id, m.mentee_id):
         return None
     return m
 
 
 def active_mentorships_of(session: Session, user_id: str) -> list[Mentorship]:
     return list(session.exec(select(Mentorship).where(
-        Mentorship.status == "active", or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id))
+        Mentorship.status == lifecycle.ACTIVE, or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id))
         .order_by(Mentorship.id)).all())
 
 
@@ -33,13 +34,15 @@ def cancel_pending(session: Session, mentorship_id: int, kind: str | None = None
 
 
 def extend(session: Session, m: Mentorship, months: int) -> None:
+    lifecycle.transition(m, lifecycle.Action.EXTEND)
     m.duration_months += months
     session.add(m)
 
 
 def end(session: Session, m: Mentorship, now: datetime) -> int:
     """Mark the mentorship ended (its mentor's slot frees up) and cancel what was queued for it."""
-    m.status, m.ended_at = "ended", now
+    lifecycle.transition(m, lifecycle.Action.END)
+    m.ended_at = now
     session.add(m)
     session.flush()
     return cancel_pending(session, m.id)

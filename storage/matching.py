@@ -3,11 +3,11 @@
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard, Seeker
 from storage.models import Goal, Mentorship, Person, Profile
 
 # Mentorships that use a mentor's capacity.
-OPEN_MENTORSHIP_STATES = ("proposed", "active", "paused")
 
 
 def _tz(person: Person, profile: Profile | None) -> str:
@@ -17,7 +17,7 @@ def _tz(person: Person, profile: Profile | None) -> str:
 def active_mentee_counts(session: Session) -> dict[str, int]:
     rows = session.exec(
         select(Mentorship.mentor_id, func.count())
-        .where(Mentorship.status.in_(OPEN_MENTORSHIP_STATES))
+        .where(Mentorship.status.in_(lifecycle.OPEN))
         .group_by(Mentorship.mentor_id)
     ).all()
     return dict(rows)

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, true, union
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard
-from storage.matching import OPEN_MENTORSHIP_STATES, active_mentee_counts
+from storage.matching import active_mentee_counts
 from storage.models import IntroRequest, Mentorship, Person, Profile
 
 # Answers that keep a mentor out of the same person's results for a while (the guide: respect their time).
@@ -52,7 +53,7 @@ def taken_slots(session: Session) -> dict[str, int]:
 
 def slots_version(session: Session) -> tuple:
     """Changes when a mentorship is created or leaves the open states (a mentor's mentor_id never changes)."""
-    return session.exec(select(func.count().filter(Mentorship.status.in_(OPEN_MENTORSHIP_STATES)),
+    return session.exec(select(func.count().filter(Mentorship.status.in_(lifecycle.OPEN)),
                                func.max(Mentorship.id))).one()
 
 
@@ -62,7 +63,7 @@ def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[
     (paused_until)."""
     since = now - DECLINE_MEMORY
     current = select(Mentorship.mentor_id.label("mentor_id")).where(
-        Mentorship.mentee_id == seeker_id, Mentorship.status.in_(OPEN_MENTORSHIP_STATES))
+        Mentorship.mentee_id == seeker_id, Mentorship.status.in_(lifecycle.OPEN))
     asked = select(IntroRequest.mentor_id).where(
         IntroRequest.mentee_id == seeker_id,
         (IntroRequest.status == "pending")

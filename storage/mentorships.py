@@ -2,11 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from storage.locks import lock_row
-from storage.matching import OPEN_MENTORSHIP_STATES
 from storage.models import IntroRequest, Mentorship, Profile
 
 
@@ -18,7 +18,7 @@ class NoSlotLeft(Exception):
 
 def open_mentorship_count(session: Session, mentor_id: str) -> int:
     return session.exec(select(func.count()).select_from(Mentorship).where(
-        Mentorship.mentor_id == mentor_id, Mentorship.status.in_(OPEN_MENTORSHIP_STATES))).one()
+        Mentorship.mentor_id == mentor_id, Mentorship.status.in_(lifecycle.OPEN))).one()
 
 
 def take_slot(session: Session, request: IntroRequest, goals: str, now: datetime) -> Mentorship:
@@ -30,11 +30,30 @@ def take_slot(session: Session, request: IntroRequest, goals: str, now: datetime
     if open_mentorship_count(session, request.mentor_id) >= capacity:
         raise NoSlotLeft(capacity)
     mentorship = Mentorship(mentor_id=request.mentor_id, mentee_id=request.mentee_id,
-                            program_id=request.program_id, intro_request_id=request.id, status="proposed",
+                            program_id=request.program_id, intro_request_id=request.id, status=lifecycle.INITIAL,
                             cadence=request.cadence, goals=goals, created_at=now)
     session.add(mentorship)
     session.flush()
     return mentorship
+
+
+def pause_mentorships_of(session: Session, person_id: str, reason: str) -> int:
+    """Pause every mentorship the person is in that may pause (they cannot be reached); returns how many. Ended
+    and already paused ones stay as they are."""
+    table = Mentorship.__table__
+    return session.connection().execute(
+        update(table)
+        .where(or_(table.c.mentor_id == person_id, table.c.mentee_id == person_id),
+               table.c.status.in_(lifecycle.allowed_from(lifecycle.Action.PAUSE)))
+        .values(status=lifecycle.next_status(lifecycle.PROPOSED, lifecycle.Action.PAUSE).value,
+                pause_reason=reason[:200])).rowcount or 0
+
+
+def agree(session: Session, m: Mentorship, now: datetime) -> None:
+    """Both confirmed the agreement: the mentorship starts now."""
+    lifecycle.transition(m, lifecycle.Action.AGREE)
+    m.started_at = now
+    session.add(m)
 
 
 def get_mentorship(session: Session, mentorship_id: int) -> Mentorship | None:

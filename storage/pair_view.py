@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from bot.domain import lifecycle
 from storage.checkins import journal, journal_size
 from storage.goals import can_see_goals, list_goals, parse_goal_id
 from storage.models import CheckIn, Goal, GoalUpdate, Mentorship, Profile
@@ -32,7 +33,7 @@ def viewable_mentorship(session: Session, mentorship_id: object, viewer_id: str)
     someone else's, proposed, paused or ended one."""
     mid = parse_goal_id(mentorship_id)
     m = session.get(Mentorship, mid) if mid is not None else None
-    if m is None or m.status != "active" or viewer_id not in (m.mentor_id, m.mentee_id):
+    if m is None or m.status != lifecycle.ACTIVE or viewer_id not in (m.mentor_id, m.mentee_id):
         return None
     return m
 

@@ -7,12 +7,12 @@ the claim's token, so a worker whose lease was taken over changes nothing.
 
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
 from storage.db import is_sqlite
-from storage.models import Mentorship, Person, Profile, ScheduledMessage
+from storage.models import Person, Profile, ScheduledMessage
 
 SM = ScheduledMessage.__table__
 # lock_claimed's snapshots skip the ORM's constructor, which is what would otherwise configure the mappers on first
@@ -146,13 +146,3 @@ def release(session: Session, ids: list[int], lease_until: datetime, not_before:
     return session.connection().execute(
         update(SM).where(SM.c.id.in_(ids), SM.c.status == "sending", SM.c.lease_until == lease_until)
         .values(**values)).rowcount or 0
-
-
-def pause_mentorships_of(session: Session, person_id: str, reason: str) -> int:
-    """Pause the person's live mentorships (they cannot be reached); returns how many."""
-    table = Mentorship.__table__
-    return session.connection().execute(
-        update(table)
-        .where(or_(table.c.mentor_id == person_id, table.c.mentee_id == person_id),
-               table.c.status.in_(("proposed", "active")))
-        .values(status="paused", pause_reason=reason[:200])).rowcount or 0

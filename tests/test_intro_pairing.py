@@ -4,9 +4,9 @@ Slack and the real database; then the ways it can go otherwise (decline, expiry,
 import json
 from datetime import UTC, datetime, timedelta
 
-from bot.outbox.kinds import RENDERERS
 from sqlmodel import Session, select
 
+from bot.outbox.kinds import RENDERERS
 from storage.models import Goal, IntroRequest, Mentorship, ScheduledMessage
 from tests.pairing_helpers import (
     agreement_values,

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.domain import kinds
+from bot.domain import kinds, lifecycle
 from bot.domain.cadence import (
     INTERVAL_DAYS,
     checkin_due,
@@ -141,7 +141,7 @@ def _still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, date
     """The row's mentorship, session instant and date, if the pair is active and that session is still on its
     schedule (the cadence or first meeting may have changed since the row was written)."""
     m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
-    if m is None or m.status != "active" or row.recipient_id not in (m.mentor_id, m.mentee_id):
+    if m is None or m.status != lifecycle.ACTIVE or row.recipient_id not in (m.mentor_id, m.mentee_id):
         return None
     session_at = datetime.fromisoformat(row.payload["session_at"])
     tz = store.recipients(session, [m.mentor_id]).get(m.mentor_id)
@@ -242,7 +242,7 @@ def sweep_drift(deps: Deps, session: Session, now: datetime) -> int:  # noqa: AR
 
 def render_drift(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
     m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
-    if m is None or m.status != "active":
+    if m is None or m.status != lifecycle.ACTIVE:
         return None
     if row.recipient_id not in store.program_admin_ids(session, m.program_id):
         return None  # no longer an admin of this program

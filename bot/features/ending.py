@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.domain import kinds
+from bot.domain import kinds, lifecycle
 from bot.domain.cadence import add_months
 from bot.domain.working_hours import zone
 from bot.features.deps import Deps
@@ -78,7 +78,7 @@ def sweep_wrap_ups(deps: Deps, session: Session, now: datetime) -> int:  # noqa:
 
 def render_wrap_up(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
     m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
-    if m is None or m.status != "active" or row.recipient_id not in (m.mentor_id, m.mentee_id):
+    if m is None or m.status != lifecycle.ACTIVE or row.recipient_id not in (m.mentor_id, m.mentee_id):
         return None
     day = end_day(session, m)
     if day is None or day.isoformat() != row.payload.get("end"):

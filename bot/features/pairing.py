@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.domain import lifecycle
 from bot.domain import pairing as rules
 from bot.features.deps import Deps
 from bot.features.home import publish_home
@@ -16,7 +17,7 @@ from bot.slack.payload import parse_id, parse_json
 from storage.db import session_scope
 from storage.locks import write_transaction
 from storage.mentor_search import person_tz
-from storage.mentorships import get_mentorship, lock_mentorship
+from storage.mentorships import agree, get_mentorship, lock_mentorship
 from storage.models import Mentorship
 from storage.people import get_person, get_profile
 from storage.programs import admin_ids, get_program
@@ -61,7 +62,7 @@ def open_agreement(deps: Deps, client: WebClient, user_id: str, trigger_id: str,
         m = get_mentorship(session, mentorship_id) if mentorship_id else None
         if not _participant(m, user_id):
             return blocks.not_participant()
-        if m.status != "proposed":
+        if m.status != lifecycle.PROPOSED:
             return blocks.already_agreed()
         by_mentor = user_id == m.mentor_id
         other = m.mentee_id if by_mentor else m.mentor_id
@@ -120,7 +121,7 @@ def submit_agreement(deps: Deps, user_id: str, view: dict) -> Agreed:
         m = lock_mentorship(session, mentorship_id) if mentorship_id else None
         if not _participant(m, user_id):
             return Agreed(errors={"goals": blocks.not_participant()["text"]})
-        if m.status != "proposed":
+        if m.status != lifecycle.PROPOSED:
             return Agreed(errors={"goals": blocks.already_agreed()["text"]})
         terms, errors = parse_terms(values, _tz(session, user_id))
         errors = errors or rules.terms_errors(terms, now)
@@ -131,9 +132,9 @@ def submit_agreement(deps: Deps, user_id: str, view: dict) -> Agreed:
         m.goals, m.cadence, m.mode = result.terms.goals, result.terms.cadence, result.terms.mode
         m.duration_months, m.first_meeting_at = result.terms.duration_months, result.terms.first_meeting_at
         m.mentor_confirmed, m.mentee_confirmed = result.mentor_confirmed, result.mentee_confirmed
-        if result.agreed:
-            m.status, m.started_at = "active", now
         session.add(m)
+        if result.agreed:
+            agree(session, m, now)
         other = m.mentee_id if by_mentor else m.mentor_id
         return Agreed(mentorship_id=m.id, user_id=user_id, other_id=other, active=result.agreed,
                       notify_other=result.changed)

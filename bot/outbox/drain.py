@@ -42,6 +42,7 @@ from bot.outbox.kinds import RENDERERS
 from bot.outbox.policy import Recipient, decide, effective_tz, is_channel
 from bot.slack.delivery import attach_ics, post_outgoing
 from storage.db import session_scope
+from storage.mentorships import pause_mentorships_of
 from storage.scheduling import (
     defer,
     lock_claimed,
@@ -49,7 +50,6 @@ from storage.scheduling import (
     mark_claimed,
     mark_failed,
     mark_sent,
-    pause_mentorships_of,
     recipients,
     reclaim_expired,
     release,

@@ -16,7 +16,7 @@ class Mentorship(SQLModel, table=True):
     program_id: int | None = Field(default=None, foreign_key="program.id")
     intro_request_id: int | None = Field(default=None, foreign_key="intro_request.id")
     # proposed (accepted, agreement pending) | active | paused | ended
-    status: str = Field(default="proposed", max_length=16, index=True)
+    status: str = Field(default="proposed", max_length=16, index=True)  # bot/domain/lifecycle.py owns its moves
     cadence: str = Field(default="biweekly", max_length=16)  # weekly | biweekly | monthly
     mode: str = Field(default="video", max_length=16)  # huddle | video | in_person
     duration_months: int = Field(default=6)

@@ -4,6 +4,7 @@ Whatever the data, the Home stays within Slack's 100 blocks: every list shows a 
 
 from datetime import UTC, datetime
 
+from bot.domain import lifecycle
 from bot.domain.profile import Completeness, is_mentor
 from bot.domain.text import escape, mention
 from bot.slack.blocks.common import actions, button, context, divider, header, section
@@ -43,7 +44,7 @@ def _when(moment: datetime) -> str:
 
 def pair_line(pair: Pair, as_mentor: bool) -> str:
     m = pair.mentorship
-    status = f"paused: {m.pause_reason}" if m.status == "paused" and m.pause_reason else m.status
+    status = f"paused: {m.pause_reason}" if m.status == lifecycle.PAUSED and m.pause_reason else m.status
     parts = [escape(m.cadence), escape(status)]
     if pair.next_checkin:
         parts.append(f"next check-in {_when(pair.next_checkin)}")
@@ -53,7 +54,7 @@ def pair_line(pair: Pair, as_mentor: bool) -> str:
 
 def pair_section(pair: Pair, as_mentor: bool) -> dict:
     """A pair's line; while the mentorship is active, with a button to the mentee's goals and the pair's journal."""
-    if pair.mentorship.status != "active":
+    if pair.mentorship.status != lifecycle.ACTIVE:
         return section(pair_line(pair, as_mentor))
     label = "Goals & journal" if as_mentor else "Check-in journal"
     return section(pair_line(pair, as_mentor), accessory=button(label, PAIR_JOURNAL, str(pair.mentorship.id)))
