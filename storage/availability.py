@@ -5,9 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
+from bot.domain.timekeeping import as_utc
 from storage.models import ScheduledMessage
 from storage.people import get_person, get_profile, upsert_person
-from storage.scheduling import as_utc
 
 SM = ScheduledMessage.__table__
 

@@ -2,14 +2,16 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import any_, bindparam, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, select
 
 from bot.domain import lifecycle
+from bot.domain.timekeeping import as_utc
 from storage.models import CheckIn, Goal, Mentorship, Person, Profile, Program, ProgramAdmin, ScheduledMessage
+from storage.programs import admin_ids
 
 CHUNK = 500  # IN (...) lists stay well under every database's parameter limit
 
@@ -19,13 +21,6 @@ def one_of(session: Session, column, values: list):
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return col(column).in_(values)
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands timestamps back naive (they are stored as UTC); PostgreSQL hands them back aware."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -155,10 +150,7 @@ def answers(session: Session, mentorship_ids: list[int], since: date | None = No
 
 
 def program_admin_ids(session: Session, program_id: int | None) -> list[str]:
-    if program_id is None:
-        return []
-    return list(session.exec(select(ProgramAdmin.person_id).where(ProgramAdmin.program_id == program_id)
-                             .order_by(ProgramAdmin.person_id)).all())
+    return admin_ids(session, program_id) if program_id is not None else []
 
 
 def programs_administered(session: Session, user_id: str) -> list[Program]:

@@ -5,13 +5,14 @@ from sqlmodel import Session, select
 
 from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard, Seeker
+from bot.domain.timekeeping import effective_tz
 from storage.models import Goal, Mentorship, Person, Profile
 
 # Mentorships that use a mentor's capacity.
 
 
 def _tz(person: Person, profile: Profile | None) -> str:
-    return (profile.timezone if profile and profile.timezone else person.tz) or "UTC"
+    return effective_tz(person.tz, profile.timezone if profile else None)
 
 
 def active_mentee_counts(session: Session) -> dict[str, int]:

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard
+from bot.domain.timekeeping import effective_tz
 from storage.matching import active_mentee_counts
 from storage.models import IntroRequest, Mentorship, Person, Profile
 
@@ -16,7 +17,7 @@ DECLINE_MEMORY = timedelta(days=30)
 
 
 def person_tz(person: Person | None, profile: Profile | None) -> str:
-    return (profile.timezone if profile and profile.timezone else (person.tz if person else "")) or "UTC"
+    return effective_tz(person.tz if person else None, profile.timezone if profile else None)
 
 
 def directory_version(session: Session) -> tuple:

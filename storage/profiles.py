@@ -3,6 +3,7 @@
 from sqlmodel import Session
 
 from bot.domain.profile import ProfileData
+from bot.domain.timekeeping import effective_tz
 from storage.models import Person, Profile
 from storage.models._common import utcnow
 
@@ -45,4 +46,4 @@ def save_self_assessment(session: Session, person_id: str, strengths: str, areas
 def person_tz(session: Session, slack_id: str) -> str:
     """The zone a person lives in: their profile's override, else what Slack said, else UTC."""
     profile, person = session.get(Profile, slack_id), session.get(Person, slack_id)
-    return (profile.timezone if profile and profile.timezone else "") or (person.tz if person else "") or "UTC"
+    return effective_tz(person.tz if person else None, profile.timezone if profile else None)

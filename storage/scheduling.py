@@ -5,12 +5,13 @@ lease expired). A claimed row is identified by (id, status 'sending', lease_unti
 the claim's token, so a worker whose lease was taken over changes nothing.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
+from bot.domain.timekeeping import as_utc
 from storage.db import is_sqlite
 from storage.models import Person, Profile, ScheduledMessage
 
@@ -106,11 +107,6 @@ def mark_sent(session: Session, row_id: int, lease_until: datetime, ts: str, now
 
 def mark_cancelled(session: Session, row_id: int, lease_until: datetime) -> bool:
     return bool(session.connection().execute(_MARK_CANCELLED, {"c_id": row_id, "c_lease": lease_until}).rowcount)
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything we store is UTC.
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def _claimed(row_id: int, lease_until: datetime):

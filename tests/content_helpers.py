@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from bot.domain.timekeeping import as_utc
 from bot.outbox.tick import tick
-from storage.checkins import as_utc
 from storage.db import session_scope
 from storage.models import Goal, Mentorship, Program, ProgramAdmin, ScheduledMessage
 from storage.people import upsert_person

@@ -6,8 +6,10 @@ person is asked to confirm again (last edit wins, and nobody is bound to terms t
 """
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from bot.domain.timekeeping import as_utc
 
 CADENCES = {"weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
 MODES = {"huddle": "Slack huddle", "video": "video call", "in_person": "in person"}
@@ -68,13 +70,6 @@ def local_to_utc(day: date, at: time, tz: str) -> datetime:
 def first_workday(day: date) -> date:
     """The day itself, or the Monday after when it falls on a weekend."""
     return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes for what was stored as UTC; PostgreSQL aware ones. Same instant."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def in_zone(moment: datetime, tz: str) -> datetime:

@@ -81,6 +81,10 @@ def is_mentor(role: str) -> bool:
     return role in ("mentor", "both")
 
 
+def is_mentee(role: str) -> bool:
+    return role in ("mentee", "both")
+
+
 def _whole_number(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isascii() and text.isdigit() else None
@@ -190,7 +194,7 @@ def completeness(profile, has_goals: bool = False) -> Completeness:
             (profile.years_experience > 0, "your years of experience"),
             (bool(profile.offer_format), "how you like to meet (huddle, video, in person)"),
         ]
-    if profile.role in ("mentee", "both"):
+    if is_mentee(profile.role):
         checks += [
             (bool(profile.career_aspiration), "where you want to go (career aspiration)"),
             (has_goals or bool(profile.areas_to_improve), "a goal or areas to improve"),

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import bm25s
 import numpy as np
+
+from bot.domain.timekeeping import zone
 
 # bm25s logs every index build at DEBUG; keep it out of the bot's logs.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -155,17 +156,8 @@ class Ranking:
     matches: list[Match]  # the requested page, best first
 
 
-@lru_cache(maxsize=1024)
-def _zone(tz: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(tz or "UTC")
-    except (KeyError, ValueError):
-        return None
-
-
 def utc_offset_hours(tz: str, now: datetime) -> float:
-    zone = _zone(tz)
-    offset = now.astimezone(zone).utcoffset() if zone is not None else None
+    offset = now.astimezone(zone(tz)).utcoffset()
     return offset.total_seconds() / 3600 if offset is not None else 0.0
 
 

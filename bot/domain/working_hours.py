@@ -5,18 +5,12 @@ and not the local hour. 09:00 and 17:00 never fall in a DST gap in any zone that
 """
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.domain.timekeeping import zone
 
 DAY_START = time(9, 0)
 DAY_END = time(17, 0)
 WORKDAYS = frozenset(range(5))  # Monday=0 .. Friday=4
-
-
-def zone(tz: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def at_local(tz: str | None, day: date, clock: time) -> datetime:

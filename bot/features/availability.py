@@ -11,7 +11,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.engine import Engine
 
 from bot.domain.text import escape, truncate
-from bot.domain.working_hours import next_delivery_time, zone
+from bot.domain.timekeeping import zone
+from bot.domain.working_hours import next_delivery_time
 from bot.slack.blocks.common import message, section
 from storage.availability import availability, pending_rows, retime, set_paused_until
 from storage.db import session_scope

@@ -33,7 +33,8 @@ from bot.domain.cadence import (
 )
 from bot.domain.meeting_ics import session_ics
 from bot.domain.text import truncate
-from bot.domain.working_hours import next_delivery_time, zone
+from bot.domain.timekeeping import as_utc, zone
+from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import checkins as blocks
 from bot.slack.delivery import Outgoing
@@ -60,7 +61,7 @@ def meeting_key(mentorship_id: int, period: date, person: str) -> str:
 
 
 def anchor_of(m: Mentorship) -> datetime | None:
-    return store.as_utc(m.first_meeting_at or m.started_at)
+    return as_utc(m.first_meeting_at or m.started_at)
 
 
 def other_of(m: Mentorship, person: str) -> str:

@@ -15,12 +15,12 @@ from sqlmodel import Session
 
 from bot.domain import kinds, lifecycle
 from bot.domain.cadence import add_months
-from bot.domain.working_hours import zone
+from bot.domain.timekeeping import as_utc, zone
 from bot.features.deps import Deps
 from bot.slack.blocks import ending as blocks
 from bot.slack.delivery import Outgoing
 from storage import ending as store
-from storage.checkins import active_mentorships, as_utc, existing_keys, recipients
+from storage.checkins import active_mentorships, existing_keys, recipients
 from storage.db import session_scope
 from storage.models import Mentorship, ScheduledMessage
 from storage.outbox import enqueue_many

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.domain.profile import is_mentor
 from bot.domain.ranking import MentorCard, MentorIndex, Ranking, Seeker
 from bot.slack.blocks import findmentor as render
 from storage.db import session_scope
@@ -110,7 +111,7 @@ def available_card(session: Session, mentee_id: str, mentor_id: str, now: dateti
         return None
     # Writes re-read the mentor rather than trust the cached card (it may be up to a second old).
     person, profile = session.get(Person, mentor_id), session.get(Profile, mentor_id)
-    if person is None or not person.active or profile is None or profile.role not in ("mentor", "both"):
+    if person is None or not person.active or profile is None or not is_mentor(profile.role):
         return None
     left = profile.capacity - taken_slots(session).get(mentor_id, 0)
     return (card, left) if left > 0 else None

@@ -11,12 +11,13 @@ from sqlmodel import Session
 
 from bot.domain import kinds
 from bot.domain.cadence import due_soon, stale_round
-from bot.domain.working_hours import next_delivery_time, zone
+from bot.domain.timekeeping import as_utc, zone
+from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import goal_nudges as blocks
 from bot.slack.delivery import Outgoing
 from storage import goal_nudges as goals_store
-from storage.checkins import as_utc, existing_keys, recipients
+from storage.checkins import existing_keys, recipients
 from storage.models import Goal, ScheduledMessage
 from storage.outbox import enqueue_many
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.goals import validate_goal, validate_progress
 from bot.domain.profile import ProfileForm, validate_profile, validate_self_assessment
+from bot.domain.timekeeping import local_today
 from bot.features import screens
 from bot.features.deps import Deps
 from bot.slack.blocks import goals as goal_blocks
@@ -31,7 +32,7 @@ def save_goal(deps: Deps, user_id: str, goal_id: object, fields: dict[str, str])
         goal = owned_goal(session, goal_id, user_id) if goal_id is not None else None
         if goal_id is not None and goal is None:
             return Saved(replace_with=screens.not_yours())
-        today = screens.local_today(person_tz(session, user_id), deps.clock())
+        today = local_today(person_tz(session, user_id), deps.clock())
         data, errors = validate_goal(fields["horizon"], fields["title"], fields["target"], fields["target_date"],
                                      fields["status"] or (goal.status if goal else ""), today)
         if errors:

@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain import lifecycle
 from bot.domain import pairing as rules
+from bot.domain.timekeeping import as_utc
 from bot.features.deps import Deps
 from bot.features.home import publish_home
 from bot.slack.blocks import pairing as blocks
@@ -37,7 +38,7 @@ def _tz(session, person_id: str) -> str:
 
 def terms_of(m: Mentorship) -> rules.Terms:
     return rules.Terms(goals=m.goals, cadence=m.cadence, mode=m.mode, duration_months=m.duration_months,
-                       first_meeting_at=rules.as_utc(m.first_meeting_at))
+                       first_meeting_at=as_utc(m.first_meeting_at))
 
 
 def invite_to_agree(deps: Deps, client: WebClient, mentorship_id: int) -> None:

@@ -1,9 +1,9 @@
 """What each modal shows, read from the database for one person. Handlers open or push these; the
 ownership check for a goal id from a payload happens here, before anything about the goal is read."""
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
+from bot.domain.timekeeping import local_today
 from bot.features.deps import Deps
 from bot.features.directory import refresh_person
 from bot.slack.blocks import goals as goal_blocks
@@ -27,13 +27,6 @@ def unavailable(text: str) -> dict:
 def not_yours() -> dict:
     return unavailable("That goal does not exist or is not yours, so there is nothing to show. Open your goals "
                        "from the Home or with `/mentor goals`.")
-
-
-def local_today(tz: str, now: datetime) -> date:
-    try:
-        return now.astimezone(ZoneInfo(tz)).date()
-    except (KeyError, ValueError):
-        return now.date()
 
 
 def profile(deps: Deps, client, user_id: str) -> dict:

@@ -36,10 +36,11 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
+from bot.domain.timekeeping import effective_tz
 from bot.features.deps import Deps
 from bot.outbox import failures
 from bot.outbox.kinds import RENDERERS
-from bot.outbox.policy import Recipient, decide, effective_tz, is_channel
+from bot.outbox.policy import Recipient, decide, is_channel
 from bot.slack.delivery import attach_ics, post_outgoing
 from storage.db import session_scope
 from storage.mentorships import pause_mentorships_of

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.domain.working_hours import is_working_time, next_delivery_time, zone
+from bot.domain.timekeeping import zone
+from bot.domain.working_hours import is_working_time, next_delivery_time
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,6 @@ SEND = Decision("send")
 def is_channel(recipient_id: str) -> bool:
     """Channels (public C…, private G…, conversations D…) have no quiet hours; users (U…/W…) do."""
     return recipient_id[:1] in ("C", "G", "D")
-
-
-def effective_tz(person_tz: str | None, profile_tz: str | None) -> str:
-    return profile_tz or person_tz or "UTC"
 
 
 def is_paused(recipient: Recipient, now: datetime) -> bool:

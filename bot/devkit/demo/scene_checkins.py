@@ -5,7 +5,8 @@ button opens the goal's own progress form, and the App Home shows the new progre
 import json
 from datetime import datetime, timedelta
 
-from bot.domain.working_hours import DAY_START, at_local, previous_working_day, zone
+from bot.domain.timekeeping import zone
+from bot.domain.working_hours import DAY_START, at_local, previous_working_day
 from bot.features.checkins import sessions_of
 from bot.outbox.tick import tick
 from bot.slack.blocks import goals as goal_blocks

@@ -5,7 +5,7 @@ Whatever the data, the Home stays within Slack's 100 blocks: every list shows a 
 from datetime import UTC, datetime
 
 from bot.domain import lifecycle
-from bot.domain.profile import Completeness, is_mentor
+from bot.domain.profile import Completeness, is_mentee, is_mentor
 from bot.domain.text import escape, mention
 from bot.slack.blocks.common import actions, button, context, divider, header, section
 from bot.slack.blocks.forms import VIEW_BLOCK_LIMIT, input_block, modal, text_input
@@ -138,7 +138,7 @@ def home_view(data: HomeData, done: Completeness) -> dict:
     blocks.append(quick_actions(bool(data.goals)))
     blocks += [divider(), *_goal_blocks(data)]
     role = data.profile.role if data.profile else "mentee"
-    if data.mentors or role in ("mentee", "both"):
+    if data.mentors or is_mentee(role):
         heading = "*Your mentors*" + ("" if data.mentors else "\nNone yet: *Find a mentor* when your goals are in.")
         blocks += [divider(), *_pair_blocks(data.mentors, False, heading)]
     if data.mentees or is_mentor(role):

@@ -1,0 +1,34 @@
+"""Time rules every feature shares: UTC instants from the database, a person's zone, and their local date. Pure.
+
+One home each: `as_utc` (SQLite hands timestamps back naive, PostgreSQL aware; both are the same UTC instant),
+`effective_tz` (a profile's own zone wins over the one Slack reports; UTC when neither is known), `zone` (a
+ZoneInfo that never raises on a bad name) and `local_today`.
+"""
+
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def effective_tz(slack_tz: str | None, profile_tz: str | None) -> str:
+    """The zone a person lives in: their profile's override, else what Slack said, else UTC."""
+    return profile_tz or slack_tz or "UTC"
+
+
+@lru_cache(maxsize=1024)
+def zone(tz: str | None) -> ZoneInfo:
+    """The zone by IANA name; UTC for an empty, unknown or malformed name."""
+    try:
+        return ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return ZoneInfo("UTC")
+
+
+def local_today(tz: str | None, now: datetime) -> date:
+    return now.astimezone(zone(tz)).date()
