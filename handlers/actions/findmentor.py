@@ -6,13 +6,14 @@ from slack_sdk import WebClient
 from bot.features.deps import Deps
 from bot.features.findmentor import find_mentors, profile_view
 from bot.features.intro import open_intro_modal
+from bot.slack import ids
 from bot.slack.blocks import findmentor as render
 from bot.slack.payload import parse_json
 from handlers.replies import open_or_refuse, refuse
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.action("findmentor_more")
+    @app.action(ids.FINDMENTOR_MORE)
     def show_more(ack: Ack, body: dict, action: dict, respond: Respond):
         ack()
         data = parse_json(action.get("value"))
@@ -20,13 +21,13 @@ def register(app: App, deps: Deps) -> None:
         answer = find_mentors(deps.engine, body["user"]["id"], str(data.get("q") or ""), deps.clock(), offset)
         respond(replace_original=True, response_type="ephemeral", **answer)
 
-    @app.action("profile_view")
+    @app.action(ids.PROFILE_VIEW)
     def view_profile(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         view = profile_view(deps.engine, str(action.get("value") or ""))
         open_or_refuse(client, body, respond, view, render.not_available())
 
-    @app.action("intro_open")
+    @app.action(ids.INTRO_OPEN)
     def request_intro(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         problem = open_intro_modal(deps, client, body["user"]["id"], body["trigger_id"], action.get("value") or "")

@@ -5,11 +5,12 @@ from slack_sdk import WebClient
 
 from bot.features.deps import Deps
 from bot.features.intro import accept, after_accept, open_decline_modal
+from bot.slack import ids
 from handlers.replies import refuse
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.action("intro_accept")
+    @app.action(ids.INTRO_ACCEPT)
     def on_accept(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         user_id = body["user"]["id"]
@@ -28,5 +29,5 @@ def register(app: App, deps: Deps) -> None:
                 refuse(respond, problem)
         return handler
 
-    app.action("intro_decline")(on_no("declined"))
-    app.action("intro_not_now")(on_no("not_now"))
+    app.action(ids.INTRO_DECLINE)(on_no("declined"))
+    app.action(ids.INTRO_NOT_NOW)(on_no("not_now"))

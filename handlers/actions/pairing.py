@@ -5,12 +5,13 @@ from slack_sdk import WebClient
 
 from bot.features.deps import Deps
 from bot.features.pairing import open_agreement
+from bot.slack import ids
 from bot.slack.payload import parse_id
 from handlers.replies import refuse
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.action("agreement_open")
+    @app.action(ids.AGREEMENT_OPEN)
     def review(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         problem = open_agreement(deps, client, body["user"]["id"], body["trigger_id"], parse_id(action.get("value")))

@@ -4,10 +4,11 @@ from slack_bolt import App
 
 from bot.features.deps import Deps
 from bot.features.intro import after_decline, deliver_request, submit_decline, submit_intro
+from bot.slack import ids
 from handlers.views.forms import register_form
 
 
 def register(app: App, deps: Deps) -> None:
-    register_form(app, "intro_submit", lambda user, view: submit_intro(deps, user, view), deliver_request)
-    register_form(app, "intro_decline_submit", lambda user, view: submit_decline(deps, user, view),
+    register_form(app, ids.INTRO_SUBMIT, lambda user, view: submit_intro(deps, user, view), deliver_request)
+    register_form(app, ids.INTRO_DECLINE_SUBMIT, lambda user, view: submit_decline(deps, user, view),
                   lambda client, user, done: after_decline(deps, client, user, done))

@@ -6,12 +6,13 @@ from datetime import date, datetime
 
 from bot.domain.cadence import MET, NOT_MET, OUTCOME_LABELS, RESCHEDULED, SessionCounts
 from bot.domain.text import escape, mention, truncate
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, header, message, section
 
 ACTION_MET, ACTION_NOT_MET, ACTION_RESCHEDULE, ACTION_NOTES = (
-    "checkin_met", "checkin_not_met", "checkin_reschedule", "checkin_notes")
+    ids.CHECKIN_MET, ids.CHECKIN_NOT_MET, ids.CHECKIN_RESCHEDULE, ids.CHECKIN_NOTES)
 OUTCOME_OF_ACTION = {ACTION_MET: MET, ACTION_NOT_MET: NOT_MET, ACTION_RESCHEDULE: RESCHEDULED}
-NOTES_CALLBACK = "checkin_notes"
+NOTES_CALLBACK = ids.CHECKIN_NOTES_CALLBACK
 NOTES_BLOCK, NOTES_ACTION = "notes", "notes_input"
 OUTCOME_BLOCK, OUTCOME_ACTION = "outcome", "outcome_input"
 NOTE_LIMIT = 3000

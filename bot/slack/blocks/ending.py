@@ -5,11 +5,12 @@ import re
 from datetime import date
 
 from bot.domain.text import escape, mention, truncate
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, message, section
 from bot.slack.blocks.forms import input_block, modal, text_input
 
-ACTION_EXTEND, ACTION_WRAP = "mentorship_extend", "mentorship_wrap_up"
-WRAP_CALLBACK = "mentorship_wrap_up"
+ACTION_EXTEND, ACTION_WRAP = ids.EXTEND, ids.WRAP_UP
+WRAP_CALLBACK = ids.WRAP_UP_CALLBACK
 NOTE_BLOCK, REASON_BLOCK = "note", "reason"
 NOTE_LIMIT, REASON_LIMIT = 1000, 200
 EXTEND_MONTHS = 3

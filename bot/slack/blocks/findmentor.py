@@ -5,6 +5,7 @@ import re
 
 from bot.domain.ranking import Match, MentorCard
 from bot.domain.text import escape, truncate
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, divider, message, section
 
 TOP_N = 5
@@ -46,8 +47,8 @@ def mentor_blocks(rank: int, m: Match, words: str) -> list[dict]:
         divider(),
         section(f"*{rank}. {escape(m.mentor.name)}*{title}{bio}"),
         context(why_line(m)),
-        actions(button("Request intro", "intro_open", intro_value(m.mentor.person_id, words), style="primary"),
-                button("View profile", "profile_view", m.mentor.person_id), block_id=f"mentor_{rank}"),
+        actions(button("Request intro", ids.INTRO_OPEN, intro_value(m.mentor.person_id, words), style="primary"),
+                button("View profile", ids.PROFILE_VIEW, m.mentor.person_id), block_id=f"mentor_{rank}"),
     ]
 
 
@@ -63,7 +64,7 @@ def results(query: str, matches: list[Match], total: int | None = None, *, words
         blocks.extend(mentor_blocks(rank, m, words))
     if last < total:
         value = json.dumps({"q": carried(words), "o": last}, separators=(",", ":"))
-        blocks.append(actions(button(f"Show more ({total - last} more)", "findmentor_more", value)))
+        blocks.append(actions(button(f"Show more ({total - last} more)", ids.FINDMENTOR_MORE, value)))
     names = ", ".join(escape(m.mentor.name) for m in shown)
     # The fallback text is shown in notifications and parsed as mrkdwn too.
     return message(f"Mentors for {escape(query)}: {names}", blocks)

@@ -5,6 +5,7 @@ from datetime import date
 
 from bot.domain.goals import HORIZON_LABELS, MAX_MILESTONE, MAX_NOTE, MAX_TARGET, MAX_TITLE, progress_bar
 from bot.domain.text import escape, truncate
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, message, section
 from bot.slack.blocks.forms import (
     VIEW_BLOCK_LIMIT,
@@ -18,14 +19,12 @@ from bot.slack.blocks.forms import (
     text_input,
 )
 
-GOAL_CALLBACK = "goal_save"
-PROGRESS_CALLBACK = "progress_save"
-GOALS_LIST_CALLBACK = "goals_list"
+GOAL_CALLBACK, PROGRESS_CALLBACK, GOALS_LIST_CALLBACK = ids.GOAL_CALLBACK, ids.PROGRESS_CALLBACK, ids.GOALS_LIST_CALLBACK
 # Action ids: the same on the Home and in the goals modal (handlers push or open depending on where).
-LOG_PROGRESS = "goal_log_progress"
-EDIT_GOAL = "goal_edit"
-ADD_GOAL = "goal_add"
-SELF_ASSESSMENT = "goal_self_assessment"
+LOG_PROGRESS = ids.LOG_PROGRESS
+EDIT_GOAL = ids.EDIT_GOAL
+ADD_GOAL = ids.ADD_GOAL
+SELF_ASSESSMENT = ids.SELF_ASSESSMENT
 HORIZON_OPTIONS = [option(label, key) for key, label in HORIZON_LABELS.items()]
 STATUS_OPTIONS = [option("Active", "active"), option("Done", "done"), option("Archived", "archived")]
 ENTRY_SNIPPET = 150

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from bot.domain import lifecycle
 from bot.domain.profile import Completeness, is_mentee, is_mentor
 from bot.domain.text import escape, mention
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, divider, header, section
 from bot.slack.blocks.forms import VIEW_BLOCK_LIMIT, input_block, modal, text_input
 from bot.slack.blocks.goals import ADD_GOAL, LOG_PROGRESS, SELF_ASSESSMENT, entry_line, goal_line
@@ -16,15 +17,9 @@ HOME_GOALS = 5
 HOME_PAIRS = 5
 HOME_INTROS = 3
 # Action ids of the Home's buttons.
-FIND_MENTOR = "home_find_mentor"
-EDIT_PROFILE = "home_edit_profile"
-UPDATE_GOALS = "home_update_goals"
-LOG_ANY = "home_log_progress"
-SEE_MENTORS = "home_see_all_mentors"
-SEE_MENTEES = "home_see_all_mentees"
-SEE_INTROS = "home_see_all_intros"
-PAIR_JOURNAL = "home_pair_journal"  # value: the mentorship id (checked again against the clicker)
-FIND_MENTOR_CALLBACK = "find_mentor_home"
+FIND_MENTOR, EDIT_PROFILE, UPDATE_GOALS, LOG_ANY = ids.FIND_MENTOR, ids.EDIT_PROFILE, ids.UPDATE_GOALS, ids.LOG_ANY
+SEE_MENTORS, SEE_MENTEES, SEE_INTROS = ids.SEE_MENTORS, ids.SEE_MENTEES, ids.SEE_INTROS
+PAIR_JOURNAL, FIND_MENTOR_CALLBACK = ids.PAIR_JOURNAL, ids.FIND_MENTOR_CALLBACK
 
 WELCOME = ("*Welcome to mentoring!* It works in three steps:\n"
            "1. *Set up your profile*: whether you want a mentor or can be one, what you know, and where you want "

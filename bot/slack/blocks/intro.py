@@ -5,6 +5,7 @@ import json
 
 from bot.domain.intro import CADENCES, MAX_OPEN_REQUESTS, MESSAGE_MAX, NOTE_MAX
 from bot.domain.text import escape, mention, truncate
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, message, section
 
 
@@ -50,16 +51,16 @@ def intro_modal(mentor_name: str, draft: str, cadence: str, programs: list[tuple
         blocks.append(input_block("program", "Program", select("choice", choices, str(programs[0][0]))))
     elif programs:
         blocks.append(context(f"Program: {escape(programs[0][1])}"))
-    return {"type": "modal", "callback_id": "intro_submit", "title": plain("Request an intro"),
+    return {"type": "modal", "callback_id": ids.INTRO_SUBMIT, "title": plain("Request an intro"),
             "submit": plain("Send request"), "close": plain("Cancel"),
             "private_metadata": json.dumps(metadata, separators=(",", ":")), "blocks": blocks}
 
 
 def answer_buttons(request_id: int) -> dict:
     value = str(request_id)
-    return actions(button("Accept", "intro_accept", value, style="primary"),
-                   button("Decline", "intro_decline", value),
-                   button("Not right now", "intro_not_now", value), block_id="intro_answer")
+    return actions(button("Accept", ids.INTRO_ACCEPT, value, style="primary"),
+                   button("Decline", ids.INTRO_DECLINE, value),
+                   button("Not right now", ids.INTRO_NOT_NOW, value), block_id="intro_answer")
 
 
 def request_for_mentor(request_id: int, mentee_id: str, mentee_name: str, about: str, goals: list[str],
@@ -115,7 +116,7 @@ def decline_modal(request_id: int, status: str, mentee_name: str, origin: dict) 
     title = "Decline" if status == "declined" else "Not right now"
     intro = (f"I'll let *{escape(mentee_name)}* know kindly and suggest other mentors. "
              "A word from you helps them (optional).")
-    return {"type": "modal", "callback_id": "intro_decline_submit", "title": plain(title),
+    return {"type": "modal", "callback_id": ids.INTRO_DECLINE_SUBMIT, "title": plain(title),
             "submit": plain("Send"), "close": plain("Cancel"),
             "private_metadata": json.dumps({"r": request_id, "s": status, **origin}, separators=(",", ":")),
             "blocks": [section(intro), input_block("note", "A kind word", {

@@ -2,12 +2,13 @@
 a mentee opens from a mentor's line). Pure: a storage.pair_view.PairView in, a modal out; user text escaped."""
 
 from bot.domain.text import escape, mention, truncate
+from bot.slack import ids
 from bot.slack.blocks.checkins import journal_line
 from bot.slack.blocks.common import context, divider, section
 from bot.slack.blocks.forms import modal
 from bot.slack.blocks.goals import entry_line, goal_line
 
-CALLBACK = "pair_journal"
+CALLBACK = ids.PAIR_JOURNAL_CALLBACK
 SHOWN_GOALS = 20
 SHOWN_ENTRIES = 10
 SHOWN_CHECKINS = 10

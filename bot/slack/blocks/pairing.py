@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot.domain.pairing import CADENCES, DURATIONS, FIRST_MEETING_TIPS, GOALS_MAX, MODES, Terms, in_zone
 from bot.domain.text import escape, mention
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, header, message, section
 from bot.slack.blocks.intro import input_block, plain, select
 
@@ -27,7 +28,7 @@ def invitation(mentorship_id: int, other_id: str, other_name: str, lead: str) ->
     blocks = [section(lead),
               context(f"With {escape(other_name)} ({mention(other_id)}): goals, how often and how you meet, for how "
                       "long, and your first meeting. You both confirm; either of you can adjust."),
-              actions(button("Review agreement", "agreement_open", str(mentorship_id), style="primary"))]
+              actions(button("Review agreement", ids.AGREEMENT_OPEN, str(mentorship_id), style="primary"))]
     return message(lead, blocks)
 
 
@@ -50,7 +51,7 @@ def agreement_modal(mentorship_id: int, terms: Terms, tz: str, default_first: da
                                            "initial_time": f"{first:%H:%M}"},
                     optional=True, hint=f"Your time zone: {tz}. Empty means {first:%H:%M}."),
     ]
-    return {"type": "modal", "callback_id": "agreement_submit", "title": plain("Mentoring agreement"),
+    return {"type": "modal", "callback_id": ids.AGREEMENT_SUBMIT, "title": plain("Mentoring agreement"),
             "submit": plain("Confirm"), "close": plain("Cancel"),
             "private_metadata": json.dumps({"m": mentorship_id}), "blocks": blocks}
 

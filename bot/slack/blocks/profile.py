@@ -11,6 +11,7 @@ from bot.domain.profile import (
     VALUES,
 )
 from bot.domain.profiles_csv import MAX_BIO, MAX_CAPACITY
+from bot.slack import ids
 from bot.slack.blocks.common import context
 from bot.slack.blocks.forms import (
     checkboxes,
@@ -24,8 +25,8 @@ from bot.slack.blocks.forms import (
     text_input,
 )
 
-PROFILE_CALLBACK = "profile_save"
-SELF_ASSESSMENT_CALLBACK = "self_assessment_save"
+PROFILE_CALLBACK = ids.PROFILE_CALLBACK
+SELF_ASSESSMENT_CALLBACK = ids.SELF_ASSESSMENT_CALLBACK
 ROLE_OPTIONS = [option("Mentee: I want a mentor", "mentee"), option("Mentor: I can mentor others", "mentor"),
                 option("Both", "both")]
 CADENCE_OPTIONS = [option(c.capitalize(), c) for c in CADENCES] + [option("Flexible", "flexible")]
