@@ -20,6 +20,7 @@ from sqlmodel import Session
 from bot.domain import kinds, lifecycle
 from bot.domain.cadence import (
     INTERVAL_DAYS,
+    OUTCOME_LABELS,
     checkin_due,
     checkin_reminder_due,
     drift_streak,
@@ -302,6 +303,27 @@ def record_note(engine: Engine, user_id: str, value: str | None, note: str, outc
     return _with_target(engine, user_id, value, lambda session, t: store.add_checkin(
         session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
         note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=t.prompt_ts))
+
+
+@dataclass
+class NoteSaved:
+    errors: dict[str, str] | None = None
+    target: Target | None = None
+    note: str = ""
+    outcome: str = ""
+
+
+def save_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str) -> NoteSaved:
+    """The notes modal: a few words (and optionally how it went) for a check-in the user may answer."""
+    outcome = outcome if outcome in OUTCOME_LABELS else ""
+    if not note.strip():
+        return NoteSaved(errors={blocks.NOTES_BLOCK: "Write a few words, or cancel."})
+    if len(note) > blocks.NOTE_LIMIT:
+        return NoteSaved(errors={blocks.NOTES_BLOCK: f"Keep it under {blocks.NOTE_LIMIT} characters."})
+    target = record_note(engine, user_id, value, note.strip(), outcome, "modal")
+    if target is None:
+        return NoteSaved(errors={blocks.NOTES_BLOCK: "This check-in isn't one of yours, or the mentorship has ended."})
+    return NoteSaved(target=target, note=note, outcome=outcome)
 
 
 def record_thread_reply(engine: Engine, user_id: str, thread_ts: str | None, text: str) -> Target | None:

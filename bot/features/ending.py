@@ -97,6 +97,7 @@ class Outcome:
     theirs: dict | None = None
     other_id: str = ""
     ok: bool = False
+    errors: dict[str, str] | None = None  # field errors for the wrap-up modal
 
 
 def _mentorship(session: Session, user_id: str, value: str | None) -> tuple[Mentorship, date | None] | None:
@@ -138,11 +139,20 @@ def wrap_up_view(engine: Engine, user_id: str, value: str | None) -> dict | None
 
 
 def wrap_up(engine: Engine, user_id: str, metadata: str | None, note: str, reason: str, now: datetime) -> Outcome:
-    """End the mentorship (status, ended_at, queued rows cancelled) and say goodbye to both."""
+    """End the mentorship (status, ended_at, queued rows cancelled) and say goodbye to both. Field errors when the
+    note or reason is too long, or the mentorship is not the submitter's to end."""
+    errors = {}
+    if len(note) > blocks.NOTE_LIMIT:
+        errors[blocks.NOTE_BLOCK] = f"Keep it under {blocks.NOTE_LIMIT} characters."
+    if len(reason) > blocks.REASON_LIMIT:
+        errors[blocks.REASON_BLOCK] = f"Keep it under {blocks.REASON_LIMIT} characters."
+    if errors:
+        return Outcome({}, errors=errors)
     with session_scope(engine) as session:
         found = _mentorship(session, user_id, metadata)
         if found is None:
-            return Outcome(blocks.refused())
+            refused = blocks.refused()
+            return Outcome(refused, errors={blocks.NOTE_BLOCK: refused["text"]})
         m = found[0]
         store.end(session, m, now)
         other = other_of(m, user_id)

@@ -18,7 +18,7 @@ from bot.features.home import publish_home
 from bot.features.pairing import invite_to_agree
 from bot.slack.blocks import findmentor as find_blocks
 from bot.slack.blocks import intro as blocks
-from bot.slack.delivery import dm_channel
+from bot.slack.delivery import dm_channel, send
 from bot.slack.payload import parse_id, parse_json
 from storage.db import session_scope
 from storage.intros import (
@@ -164,9 +164,9 @@ def mentor_dm(session: Session, request: IntroRequest, lead: str = "") -> dict:
         request.cadence, program.name if program else "", lead=lead)
 
 
-def deliver_request(client: WebClient, user_id: str, sent: Sent) -> None:
-    client.chat_postMessage(channel=sent.mentor_id, **sent.dm)
-    client.chat_postMessage(channel=user_id, **blocks.acknowledgement(sent.mentor_name, sent.open_requests))
+def deliver_request(deps: Deps, client: WebClient, user_id: str, sent: Sent) -> None:
+    send(deps.engine, client, sent.mentor_id, **sent.dm)
+    send(deps.engine, client, user_id, **blocks.acknowledgement(sent.mentor_name, sent.open_requests))
 
 
 # ---- 3. The mentor's answer -------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def submit_decline(deps: Deps, user_id: str, view: dict) -> Declined:
 
 
 def after_decline(deps: Deps, client: WebClient, user_id: str, done: Declined) -> None:
-    client.chat_postMessage(channel=done.mentee_id, **done.suggestions)
+    send(deps.engine, client, done.mentee_id, **done.suggestions)
     what = "declined" if done.status == "declined" else "answered “not right now” to"
     _update_origin(deps, client, user_id, done.origin,
                    blocks.answered(f"You {what} {escape(done.mentee_name)}'s request. Thank you for answering; "

@@ -14,6 +14,7 @@ from bot.domain.timekeeping import as_utc
 from bot.features.deps import Deps
 from bot.features.home import publish_home
 from bot.slack.blocks import pairing as blocks
+from bot.slack.delivery import send
 from bot.slack.payload import parse_id, parse_json
 from storage.db import session_scope
 from storage.locks import write_transaction
@@ -45,10 +46,10 @@ def invite_to_agree(deps: Deps, client: WebClient, mentorship_id: int) -> None:
     with session_scope(deps.engine) as session:
         m = get_mentorship(session, mentorship_id)
         mentor, mentee = _name(session, m.mentor_id), _name(session, m.mentee_id)
-    client.chat_postMessage(channel=m.mentee_id, **blocks.invitation(
+    send(deps.engine, client, m.mentee_id, **blocks.invitation(
         m.id, m.mentor_id, mentor, f":tada: *{blocks.escape(mentor)}* accepted your request! Next, agree how "
                                    "you'll work together."))
-    client.chat_postMessage(channel=m.mentor_id, **blocks.invitation(
+    send(deps.engine, client, m.mentor_id, **blocks.invitation(
         m.id, m.mentee_id, mentee, "Thanks for saying yes! Set out how you'll work together; it's prefilled from "
                                    "the request."))
 
@@ -148,14 +149,12 @@ def after_agreement(deps: Deps, client: WebClient, done: Agreed) -> None:
         names = {p: _name(session, p) for p in (m.mentor_id, m.mentee_id)}
         zones = {p: _tz(session, p) for p in (m.mentor_id, m.mentee_id)}
     if not done.active:
-        client.chat_postMessage(channel=done.user_id, **blocks.waiting(names[done.other_id], terms,
-                                                                        zones[done.user_id]))
+        send(deps.engine, client, done.user_id, **blocks.waiting(names[done.other_id], terms, zones[done.user_id]))
         if done.notify_other:
-            client.chat_postMessage(channel=done.other_id, **blocks.changed(m.id, done.user_id,
-                                                                             names[done.user_id]))
+            send(deps.engine, client, done.other_id, **blocks.changed(m.id, done.user_id, names[done.user_id]))
         return
     for me, other, role in ((m.mentor_id, m.mentee_id, "mentee"), (m.mentee_id, m.mentor_id, "mentor")):
-        client.chat_postMessage(channel=me, **blocks.welcome(other, names[other], role, terms, zones[me]))
+        send(deps.engine, client, me, **blocks.welcome(other, names[other], role, terms, zones[me]))
     announce(deps, client, m)
     for person in (m.mentor_id, m.mentee_id):
         publish_home(deps, client, person)
@@ -186,7 +185,7 @@ def announce(deps: Deps, client: WebClient, m: Mentorship) -> str:
     log.warning("cannot post in the program channel: %s; telling %d admin(s)", error, len(admins))
     for admin in admins:
         try:
-            client.chat_postMessage(channel=admin, **blocks.channel_help(program.channel_id, program.name, error))
+            send(deps.engine, client, admin, **blocks.channel_help(program.channel_id, program.name, error))
         except SlackApiError as exc:
             log.warning("could not DM a program admin: %s", exc.response.get("error"))
     return "admins_told"

@@ -83,10 +83,11 @@ def post(session: Session, client: WebClient, recipient: str, known: dict[str, s
     return channel, client.chat_postMessage(channel=channel, **message)["ts"]
 
 
-def post_dm(engine: Engine, client: WebClient, user_id: str, **message) -> str:
-    """Post to a person's DM from a handler (outside any transaction of its own). Returns the ts."""
+def send(engine: Engine, client: WebClient, recipient: str, **message) -> str:
+    """Post to a person's DM (a user id) or to a channel, outside any transaction of the caller's: how handlers and
+    use cases send now what is not queued in the outbox. Returns the ts."""
     with session_scope(engine) as session:
-        return post(session, client, user_id, **message)[1]
+        return post(session, client, recipient, **message)[1]
 
 
 def post_outgoing(session: Session, client: WebClient, out: Outgoing,

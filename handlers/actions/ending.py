@@ -8,7 +8,7 @@ from bot.features.deps import Deps
 from bot.features.ending import extend, wrap_up_view
 from bot.features.home import publish_home
 from bot.slack.blocks import ending as blocks
-from bot.slack.delivery import post_dm
+from bot.slack.delivery import send
 from handlers.replies import open_or_refuse, refuse
 
 
@@ -22,7 +22,7 @@ def register(app: App, deps: Deps) -> None:
             refuse(respond, outcome.mine)
             return
         respond(replace_original=True, **outcome.mine)
-        post_dm(deps.engine, client, outcome.other_id, **outcome.theirs)
+        send(deps.engine, client, outcome.other_id, **outcome.theirs)
         for person in (user_id, outcome.other_id):
             publish_home(deps, client, person)
 

@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 from bot.features.checkins import record_thread_reply
 from bot.features.deps import Deps
 from bot.slack.blocks import checkins as blocks
+from bot.slack.delivery import send
 
 
 def register(app: App, deps: Deps) -> None:
@@ -18,4 +19,5 @@ def register(app: App, deps: Deps) -> None:
         text, thread_ts = event.get("text") or "", event.get("thread_ts")
         target = record_thread_reply(deps.engine, event["user"], thread_ts, text) if text.strip() else None
         reply = blocks.saved_note(target.other_id, target.period, text) if target else blocks.dm_hint()
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **reply)
+        # Answer the person in their own DM with the bot (the event's channel is that DM).
+        send(deps.engine, client, event["user"], thread_ts=thread_ts, **reply)

@@ -1,37 +1,27 @@
 """The check-in notes modal: validate, store in the pair's journal, acknowledge in the prompt's thread."""
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.domain.cadence import OUTCOME_LABELS
-from bot.features.checkins import record_note
+from bot.features.checkins import NoteSaved, save_note
 from bot.features.deps import Deps
 from bot.slack.blocks import checkins as blocks
-from bot.slack.delivery import post_dm
+from bot.slack.delivery import send
+from handlers.views.forms import register_form
+
+
+def _field(view: dict, block_id: str, action_id: str) -> dict:
+    return ((view["state"]["values"].get(block_id) or {}).get(action_id) or {})
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.view(blocks.NOTES_CALLBACK)
-    def save_notes(ack: Ack, body: dict, view: dict, client: WebClient):
-        user_id = body["user"]["id"]
-        values = view["state"]["values"]
-        note = ((values.get(blocks.NOTES_BLOCK) or {}).get(blocks.NOTES_ACTION) or {}).get("value") or ""
-        picked = ((values.get(blocks.OUTCOME_BLOCK) or {}).get(blocks.OUTCOME_ACTION) or {}).get("selected_option")
-        outcome = (picked or {}).get("value", "")
-        if outcome not in OUTCOME_LABELS:
-            outcome = ""
-        if not note.strip():
-            ack(response_action="errors", errors={blocks.NOTES_BLOCK: "Write a few words, or cancel."})
-            return
-        if len(note) > blocks.NOTE_LIMIT:
-            ack(response_action="errors",
-                errors={blocks.NOTES_BLOCK: f"Keep it under {blocks.NOTE_LIMIT} characters."})
-            return
-        target = record_note(deps.engine, user_id, view.get("private_metadata"), note.strip(), outcome, "modal")
-        if target is None:
-            ack(response_action="errors",
-                errors={blocks.NOTES_BLOCK: "This check-in isn't one of yours, or the mentorship has ended."})
-            return
-        ack()
-        post_dm(deps.engine, client, user_id, thread_ts=target.prompt_ts or None,
-                **blocks.saved_note(target.other_id, target.period, note, outcome))
+    def submit(user_id: str, view: dict) -> NoteSaved:
+        note = _field(view, blocks.NOTES_BLOCK, blocks.NOTES_ACTION).get("value") or ""
+        picked = _field(view, blocks.OUTCOME_BLOCK, blocks.OUTCOME_ACTION).get("selected_option") or {}
+        return save_note(deps.engine, user_id, view.get("private_metadata"), note, str(picked.get("value", "")))
+
+    def deliver(client: WebClient, user_id: str, _view: dict, saved: NoteSaved) -> None:
+        send(deps.engine, client, user_id, thread_ts=saved.target.prompt_ts or None,
+             **blocks.saved_note(saved.target.other_id, saved.target.period, saved.note, saved.outcome))
+
+    register_form(app, blocks.NOTES_CALLBACK, submit, deliver)

@@ -1,15 +1,17 @@
-"""The shape every modal submission here shares: validate and write (fast, before the ack), answer with field
-errors or close the modal, then do the slow Slack calls after the ack."""
+"""The one shape of every modal submission: validate and write (fast, before the ack), answer with field errors, a
+replacement view, or close the modal; then do the slow Slack calls after the ack."""
 
 from collections.abc import Callable
+from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 
-def register_form(app: App, callback_id: str, submit: Callable[[str, dict], object],
-                  deliver: Callable[[WebClient, str, object], None]) -> None:
-    """submit(user_id, view) returns a result with .errors ({block_id: message}); deliver(client, user_id, result)
+def register_form(app: App, callback_id: str, submit: Callable[[str, dict], Any],
+                  deliver: Callable[[WebClient, str, dict, Any], None] | None = None) -> None:
+    """submit(user_id, view) returns a result with `.errors` ({block_id: message}, empty or None when saved) and
+    optionally `.replace_with` (a view to show instead, e.g. "not yours"); deliver(client, user_id, view, result)
     runs once the modal is closed."""
     @app.view(callback_id)
     def on_submit(ack: Ack, body: dict, view: dict, client: WebClient):
@@ -18,5 +20,10 @@ def register_form(app: App, callback_id: str, submit: Callable[[str, dict], obje
         if result.errors:
             ack(response_action="errors", errors=result.errors)
             return
+        replacement = getattr(result, "replace_with", None)
+        if replacement is not None:
+            ack(response_action="update", view=replacement)
+            return
         ack()
-        deliver(client, user_id, result)
+        if deliver is not None:
+            deliver(client, user_id, view, result)

@@ -9,6 +9,7 @@ from handlers.views.forms import register_form
 
 
 def register(app: App, deps: Deps) -> None:
-    register_form(app, ids.INTRO_SUBMIT, lambda user, view: submit_intro(deps, user, view), deliver_request)
+    register_form(app, ids.INTRO_SUBMIT, lambda user, view: submit_intro(deps, user, view),
+                  lambda client, user, _view, sent: deliver_request(deps, client, user, sent))
     register_form(app, ids.INTRO_DECLINE_SUBMIT, lambda user, view: submit_decline(deps, user, view),
-                  lambda client, user, done: after_decline(deps, client, user, done))
+                  lambda client, user, _view, done: after_decline(deps, client, user, done))

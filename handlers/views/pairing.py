@@ -10,4 +10,4 @@ from handlers.views.forms import register_form
 
 def register(app: App, deps: Deps) -> None:
     register_form(app, ids.AGREEMENT_SUBMIT, lambda user, view: submit_agreement(deps, user, view),
-                  lambda client, _user, done: after_agreement(deps, client, done))
+                  lambda client, _user, _view, done: after_agreement(deps, client, done))

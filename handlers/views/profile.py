@@ -2,7 +2,7 @@
 
 import logging
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -15,6 +15,8 @@ from bot.features.home import publish_home
 from bot.slack import viewstate
 from bot.slack.blocks import home as home_blocks
 from bot.slack.blocks import profile as profile_blocks
+from bot.slack.delivery import send
+from handlers.views.forms import register_form
 
 log = logging.getLogger(__name__)
 
@@ -29,17 +31,6 @@ def profile_form(state: dict) -> ProfileForm:
         timezone=t(state, "timezone"), bio=t(state, "bio"))
 
 
-def answer(ack: Ack, saved: Saved) -> bool:
-    """Ack a modal submission with what the use case decided; True when saved (the modal closes)."""
-    if saved.errors:
-        ack(response_action="errors", errors=saved.errors)
-    elif saved.replace_with is not None:
-        ack(response_action="update", view=saved.replace_with)
-    else:
-        ack()
-    return saved.ok
-
-
 def refresh_goals_list(deps: Deps, client: WebClient, view: dict, user_id: str) -> None:
     """A modal pushed from the goals list: show the list up to date when this one closes."""
     previous = view.get("previous_view_id")
@@ -51,26 +42,22 @@ def refresh_goals_list(deps: Deps, client: WebClient, view: dict, user_id: str) 
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.view(profile_blocks.PROFILE_CALLBACK)
-    def save(ack: Ack, body: dict, view: dict, client: WebClient):
-        user_id = body["user"]["id"]
-        if not answer(ack, goals.save_profile_form(deps, user_id, profile_form(view["state"]))):
-            return
+    def after_profile(client: WebClient, user_id: str, _view: dict, _saved: Saved) -> None:
         publish_home(deps, client, user_id)
 
-    @app.view(profile_blocks.SELF_ASSESSMENT_CALLBACK)
-    def save_assessment(ack: Ack, body: dict, view: dict, client: WebClient):
-        user_id = body["user"]["id"]
-        saved = goals.save_self_assessment_form(deps, user_id, viewstate.text(view["state"], "strengths"),
-                                                viewstate.text(view["state"], "areas"))
-        if not answer(ack, saved):
-            return
+    def after_assessment(client: WebClient, user_id: str, view: dict, _saved: Saved) -> None:
         refresh_goals_list(deps, client, view, user_id)
         publish_home(deps, client, user_id)
 
-    @app.view(home_blocks.FIND_MENTOR_CALLBACK)
-    def find(ack: Ack, body: dict, view: dict, client: WebClient):
-        ack()  # ranking happens after; the answer comes as a DM
-        user_id = body["user"]["id"]
+    def find(client: WebClient, user_id: str, view: dict, _saved: Saved) -> None:
+        # Ranking happens after the ack; the answer comes as a DM.
         answer = find_mentors(deps.engine, user_id, viewstate.text(view["state"], "words"), deps.clock())
-        client.chat_postMessage(channel=user_id, **answer)
+        send(deps.engine, client, user_id, **answer)
+
+    register_form(app, profile_blocks.PROFILE_CALLBACK,
+                  lambda user, view: goals.save_profile_form(deps, user, profile_form(view["state"])), after_profile)
+    register_form(app, profile_blocks.SELF_ASSESSMENT_CALLBACK,
+                  lambda user, view: goals.save_self_assessment_form(
+                      deps, user, viewstate.text(view["state"], "strengths"), viewstate.text(view["state"], "areas")),
+                  after_assessment)
+    register_form(app, home_blocks.FIND_MENTOR_CALLBACK, lambda _user, _view: Saved(), find)
