@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot.domain import intro as rules
 from bot.domain.ranking import alias_tokens
 from bot.domain.text import escape, mention
+from bot.features.answers import ModalOrRefusal, refused
 from bot.features.deps import Deps
 from bot.features.findmentor import available_card, suggestions_for
 from bot.features.home import publish_home
@@ -70,20 +71,20 @@ def display_name(person: Person | None, fallback: str) -> str:
 
 # ---- 1. "Request intro": the drafted modal ----------------------------------------------------------------
 
-def open_intro_modal(deps: Deps, client: WebClient, user_id: str, trigger_id: str, value: str) -> dict | None:
-    """Opens the modal; returns an ephemeral message instead when the request can't be made."""
+def open_intro_modal(deps: Deps, user_id: str, value: str) -> ModalOrRefusal:
+    """The drafted modal, or an ephemeral message when the request can't be made."""
     data = parse_json(value)
     mentor_id, words = str(data.get("m") or ""), str(data.get("q") or "")
     now = deps.clock()
     with session_scope(deps.engine) as session:
         if rules.limit_reached(open_request_count(session, user_id)):
-            return find_blocks.message(rules.limit_message(), [find_blocks.section(rules.limit_message())])
+            return refused(find_blocks.message(rules.limit_message(), [find_blocks.section(rules.limit_message())]))
         if pending_request(session, user_id, mentor_id):
             text = "You have already asked them; I'll tell you as soon as they answer."
-            return find_blocks.message(text, [find_blocks.section(text)])
+            return refused(find_blocks.message(text, [find_blocks.section(text)]))
         found = available_card(session, user_id, mentor_id, now)
         if found is None:
-            return find_blocks.not_available()
+            return refused(find_blocks.not_available())
         card, _ = found
         me, my_profile = get_person(session, user_id), get_profile(session, user_id)
         goals = mentee_goals(session, user_id, words)
@@ -96,8 +97,7 @@ def open_intro_modal(deps: Deps, client: WebClient, user_id: str, trigger_id: st
         programs = [(p.id, p.name) for p in programs_of(session, user_id)]
         cadence = card.offer_cadence if card.offer_cadence in rules.CADENCES else rules.DEFAULT_CADENCE
     view = blocks.intro_modal(card.name, draft, cadence, programs, {"m": mentor_id, "t": topics})
-    client.views_open(trigger_id=trigger_id, view=view)
-    return None
+    return ModalOrRefusal(view=view)
 
 
 # ---- 2. Sending it ----------------------------------------------------------------------------------------
@@ -215,16 +215,14 @@ def accept(deps: Deps, user_id: str, raw_id: str) -> Answer:
                       mentee_name=display_name(mentee, request.mentee_id))
 
 
-def open_decline_modal(deps: Deps, client: WebClient, user_id: str, trigger_id: str, raw_id: str,
-                       status: str, container: dict) -> dict | None:
+def open_decline_modal(deps: Deps, user_id: str, raw_id: str, status: str, container: dict) -> ModalOrRefusal:
     with session_scope(deps.engine) as session:
         request, problem = _check_answerable(session, user_id, parse_id(raw_id))
         if problem:
-            return problem
+            return refused(problem)
         name = display_name(get_person(session, request.mentee_id), request.mentee_id)
     origin = {"c": str(container.get("channel_id") or ""), "ts": str(container.get("message_ts") or "")}
-    client.views_open(trigger_id=trigger_id, view=blocks.decline_modal(request.id, status, name, origin))
-    return None
+    return ModalOrRefusal(view=blocks.decline_modal(request.id, status, name, origin))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.domain import lifecycle
 from bot.domain import pairing as rules
 from bot.domain.timekeeping import as_utc
+from bot.features.answers import ModalOrRefusal, refused
 from bot.features.deps import Deps
 from bot.features.home import publish_home
 from bot.slack.blocks import pairing as blocks
@@ -58,23 +59,22 @@ def _participant(m: Mentorship | None, user_id: str) -> bool:
     return m is not None and user_id in (m.mentor_id, m.mentee_id)
 
 
-def open_agreement(deps: Deps, client: WebClient, user_id: str, trigger_id: str, mentorship_id: int | None) -> dict | None:
+def open_agreement(deps: Deps, user_id: str, mentorship_id: int | None) -> ModalOrRefusal:
     now = deps.clock()
     with session_scope(deps.engine) as session:
         m = get_mentorship(session, mentorship_id) if mentorship_id else None
         if not _participant(m, user_id):
-            return blocks.not_participant()
+            return refused(blocks.not_participant())
         if m.status != lifecycle.PROPOSED:
-            return blocks.already_agreed()
+            return refused(blocks.already_agreed())
         by_mentor = user_id == m.mentor_id
         other = m.mentee_id if by_mentor else m.mentor_id
         tz, other_name = _tz(session, user_id), _name(session, other)
         other_confirmed = m.mentee_confirmed if by_mentor else m.mentor_confirmed
         default_day = rules.first_workday(rules.in_zone(now, tz).date() + timedelta(days=3))
         default_first = rules.local_to_utc(default_day, DEFAULT_FIRST_MEETING, tz)
-        view = blocks.agreement_modal(m.id, terms_of(m), tz, default_first, other_name, other_confirmed)
-    client.views_open(trigger_id=trigger_id, view=view)
-    return None
+        return ModalOrRefusal(view=blocks.agreement_modal(m.id, terms_of(m), tz, default_first, other_name,
+                                                          other_confirmed))
 
 
 @dataclass

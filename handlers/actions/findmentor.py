@@ -9,7 +9,7 @@ from bot.features.intro import open_intro_modal
 from bot.slack import ids
 from bot.slack.blocks import findmentor as render
 from bot.slack.payload import parse_json
-from handlers.replies import open_or_refuse, refuse
+from handlers.replies import open_answer, open_or_refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -30,6 +30,4 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ids.INTRO_OPEN)
     def request_intro(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
-        problem = open_intro_modal(deps, client, body["user"]["id"], body["trigger_id"], action.get("value") or "")
-        if problem:
-            refuse(respond, problem)
+        open_answer(client, body, respond, open_intro_modal(deps, body["user"]["id"], action.get("value") or ""))

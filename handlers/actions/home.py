@@ -6,26 +6,14 @@ import logging
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.features import screens
 from bot.features.deps import Deps
 from bot.slack.blocks import goals as goal_blocks
 from bot.slack.blocks import home as home_blocks
+from handlers.replies import show
 
 log = logging.getLogger(__name__)
-
-
-def show(client: WebClient, body: dict, view: dict) -> None:
-    """Push onto an open modal (max 3 deep), else open a new one."""
-    in_modal = (body.get("container") or {}).get("type") == "view" and (body.get("view") or {}).get("type") == "modal"
-    try:
-        if in_modal:
-            client.views_push(trigger_id=body["trigger_id"], view=view)
-        else:
-            client.views_open(trigger_id=body["trigger_id"], view=view)
-    except SlackApiError as exc:
-        log.warning("opening a modal failed: %s", exc.response.get("error"))
 
 
 def _value(body: dict) -> str:

@@ -6,7 +6,7 @@ from slack_sdk import WebClient
 from bot.features.deps import Deps
 from bot.features.intro import accept, after_accept, open_decline_modal
 from bot.slack import ids
-from handlers.replies import refuse
+from handlers.replies import open_answer, refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -23,10 +23,8 @@ def register(app: App, deps: Deps) -> None:
     def on_no(status: str):
         def handler(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
             ack()
-            problem = open_decline_modal(deps, client, body["user"]["id"], body["trigger_id"],
-                                         action.get("value") or "", status, body.get("container") or {})
-            if problem:
-                refuse(respond, problem)
+            open_answer(client, body, respond, open_decline_modal(
+                deps, body["user"]["id"], action.get("value") or "", status, body.get("container") or {}))
         return handler
 
     app.action(ids.INTRO_DECLINE)(on_no("declined"))

@@ -7,13 +7,11 @@ from bot.features.deps import Deps
 from bot.features.pairing import open_agreement
 from bot.slack import ids
 from bot.slack.payload import parse_id
-from handlers.replies import refuse
+from handlers.replies import open_answer
 
 
 def register(app: App, deps: Deps) -> None:
     @app.action(ids.AGREEMENT_OPEN)
     def review(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
-        problem = open_agreement(deps, client, body["user"]["id"], body["trigger_id"], parse_id(action.get("value")))
-        if problem:
-            refuse(respond, problem)
+        open_answer(client, body, respond, open_agreement(deps, body["user"]["id"], parse_id(action.get("value"))))

@@ -1,8 +1,8 @@
 """/mentor profile and /mentor goals: the same modals as the App Home's buttons."""
 
 from bot.features import screens
-from handlers.actions.home import show
 from handlers.commands.mentor_command import MentorCommand
+from handlers.replies import show
 
 
 def profile(cmd: MentorCommand) -> None:
