@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.features.availability import PauseError, parse_pause
+from bot.domain.availability import PauseError, parse_pause
 from bot.outbox.drain import drain
 from storage.db import session_scope
 from storage.models import Person, ScheduledMessage
