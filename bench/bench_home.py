@@ -15,14 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import event
 
-from bot.domain.goals import GoalData, ProgressData  # noqa: E402
-from bot.features.home import build_home  # noqa: E402
-from storage.db import make_engine, session_scope  # noqa: E402
-from storage.goals import create_goal, log_progress  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.models import IntroRequest, Mentorship, Person, Profile, ScheduledMessage  # noqa: E402
+from bot.domain.goals import GoalData, ProgressData
+from bot.features.home import build_home
+from storage.db import make_engine, session_scope
+from storage.goals import create_goal, log_progress
+from storage.migrate import upgrade
+from storage.models import IntroRequest, Mentorship, Person, Profile, ScheduledMessage
 
 RUNS = 30
 

@@ -13,19 +13,26 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from storage.db import normalize_url
+from storage.migrate import upgrade
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from slack_bolt import App  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
+from slack_bolt import App
+from sqlalchemy import insert
 
-from bench.synthetic import people, queries  # noqa: E402
-from bot.devkit.harness import SIGNING_SECRET, LocalStack  # noqa: E402
-from bot.devkit.localslack import SlackDriver  # noqa: E402
-from bot.server import make_wsgi_app, serve_in_thread  # noqa: E402
-from bot.slack.client import make_client  # noqa: E402
-from storage.models import Person, Profile  # noqa: E402
+from bench.synthetic import people, queries
+from bot.devkit.harness import SIGNING_SECRET, LocalStack
+from bot.devkit.localslack import SlackDriver
+from bot.server import make_wsgi_app, serve_in_thread
+from bot.slack.client import make_client
+from storage.models import Person, Profile
 
 ASKER = "U0ASKER"
 
@@ -91,17 +98,12 @@ def main(argv: list[str]) -> int:
     tmp = tempfile.TemporaryDirectory(prefix="mentorbot-bench-")
     if not url.startswith("postgres"):
         url = f"sqlite:///{tmp.name}/bench.db"
-    from storage.migrate import upgrade
 
     if url.startswith("sqlite"):
         upgrade(url)
     else:  # a fresh database on the server, dropped afterwards
-        import uuid
 
-        from sqlalchemy import create_engine, text
-        from sqlalchemy.engine import make_url
 
-        from storage.db import normalize_url
 
         admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
         name = f"mb_bench_{uuid.uuid4().hex[:8]}"

@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from bench.synthetic import people, queries  # noqa: E402
-from bot.domain.ranking import MentorCard, MentorIndex, Seeker, alias_tokens  # noqa: E402
+from bench.synthetic import people, queries
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker, alias_tokens
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 ROUNDS = 3  # each query is asked this many times

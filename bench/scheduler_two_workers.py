@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.features.deps import Deps
+from bot.outbox.drain import drain
 from bot.slack.client import make_client
 from storage.db import make_engine, session_scope
 from storage.models import ScheduledMessage
@@ -25,8 +26,6 @@ from storage.outbox import enqueue_many
 
 
 def worker(url: str, slack_url: str, token: str, go, results) -> None:
-    from bot.outbox.drain import drain
-
     settings = Settings(bot_token=token, signing_secret="s", app_token=None, database_url=url, api_url=slack_url,
                         port=0, log_level="WARNING")
     engine = make_engine(url)

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 def register(app: App, deps: Deps) -> None:
     @app.middleware
-    def dedupe_events(body, next):  # noqa: A002 - Bolt's argument name
+    def dedupe_events(body, next):
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if event_id:
             if not first_delivery(deps.engine, event_id):

@@ -3,13 +3,16 @@ points at a server), and the whole bot on loopback through the local Slack."""
 
 import os
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from storage.db import normalize_url
+from bot.devkit.demo.scenario import seed_workspace
+from bot.devkit.harness import LocalStack
+from storage.db import make_engine, normalize_url
 from storage.migrate import upgrade
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -58,8 +61,6 @@ def migrated_url(database_url):
 
 @pytest.fixture
 def engine(migrated_url):
-    from storage.db import make_engine
-
     eng = make_engine(migrated_url)
     yield eng
     eng.dispose()
@@ -67,7 +68,6 @@ def engine(migrated_url):
 
 class Clock:
     """An injectable clock tests can move."""
-
     def __init__(self, now):
         self.now = now
 
@@ -75,22 +75,16 @@ class Clock:
         return self.now
 
     def advance(self, **delta):
-        from datetime import timedelta
-
         self.now = self.now + timedelta(**delta)
 
 
 @pytest.fixture
 def clock():
-    from datetime import UTC, datetime
-
     return Clock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
 def stack(migrated_url, clock):
-    from bot.devkit.harness import LocalStack
-
     with LocalStack(migrated_url, clock=clock) as s:
         yield s
 
@@ -98,7 +92,5 @@ def stack(migrated_url, clock):
 @pytest.fixture
 def demo_stack(stack):
     """The stack with the demo workspace (a dozen people with profiles) seeded."""
-    from bot.devkit.demo.scenario import seed_workspace
-
     stack.names = seed_workspace(stack)
     return stack

@@ -47,7 +47,7 @@ def test_cadences_across_a_month_in_each_persons_working_hours(stack, clock):
     for user in tz:
         assert len(prompts(bot_dms(stack, user))) == expected[user[1:3]], user
 
-    sent = [r for r in rows(stack, status="sent")]
+    sent = list(rows(stack, status="sent"))
     for r in sent:  # every message went out inside its recipient's working hours
         assert is_working_time(tz[r.recipient_id], r.sent_at.replace(tzinfo=UTC)), r.idempotency_key
     first_prompts = [r for r in sent if r.idempotency_key.startswith("checkin:")]

@@ -1,12 +1,15 @@
 """Bad config and an unmigrated database: one line, the right exit code, no traceback. Real processes."""
 
+import logging
 import os
 import subprocess
 import sys
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.bootstrap import setup_logging
+from bot.config import ConfigError, load_settings, read_env
+from bot.devkit.harness import LocalStack
 
 
 def run_cli(*args, env=None, cwd=None):
@@ -44,7 +47,6 @@ def test_unmigrated_database_says_to_migrate(tmp_path):
 
 def test_dotenv_file_is_read(tmp_path):
     (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\nPORT=8080\n")
-    from bot.config import read_env
 
     env = read_env(env={"SLACK_SIGNING_SECRET": "s"}, dotenv_path=tmp_path / ".env")
     settings = load_settings(env)
@@ -60,11 +62,6 @@ def test_settings_error_names_the_variable():
 
 def test_debug_logging_never_carries_message_text(migrated_url):
     """LOG_LEVEL=DEBUG turns on our debug lines, not slack_sdk's or Bolt's request-body dumps."""
-    import logging
-
-    from bot.bootstrap import setup_logging
-    from bot.devkit.harness import LocalStack
-
     setup_logging("DEBUG")
     try:
         with LocalStack(migrated_url) as stack:

@@ -7,7 +7,10 @@ from sqlmodel import Session, select
 
 from bot.cli import main
 from bot.features.directory import Pacer, sync_users
+from bot.features.findmentor import find_mentors
 from bot.slack.client import make_client
+from storage.db import session_scope
+from storage.goals import can_see_goals
 from storage.models import Mentorship, Person, ProcessedEvent
 
 
@@ -87,7 +90,6 @@ def test_user_change_deactivation_pauses_and_hides(demo_stack):
     with Session(stack.engine) as s:
         assert s.get(Person, "U0DEMOAMARA").active is False  # nothing deleted
         assert s.exec(select(Mentorship)).one().status == "paused"
-    from bot.features.findmentor import find_mentors
 
     answer = find_mentors(stack.engine, "U0DEMOJONAS", "python", stack.deps.clock())
     assert "Amara" not in json.dumps(answer) and "Hugo Martin" in json.dumps(answer)
@@ -115,9 +117,6 @@ def test_retried_directory_events_are_applied_once(stack):
 
 
 def test_goals_are_visible_to_the_owner_and_active_mentors_only(engine):
-    from storage.db import session_scope
-    from storage.goals import can_see_goals
-
     with session_scope(engine) as s:
         for uid in ("U0ME", "U0MENTOR", "U0PAUSED", "U0PEER"):
             s.add(Person(slack_id=uid))

@@ -2,6 +2,7 @@
 
 import json
 import time
+import urllib.request
 
 from sqlmodel import Session, func, select
 
@@ -102,8 +103,6 @@ def test_retried_event_is_applied_once(demo_stack):
 
 
 def test_healthz(demo_stack):
-    import urllib.request
-
     with urllib.request.urlopen(demo_stack.base_url + "/healthz", timeout=5) as r:
         assert r.status == 200 and r.read() == b"ok\n"
 

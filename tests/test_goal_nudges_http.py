@@ -121,7 +121,7 @@ def test_stale_and_due_soon_nudges_their_modals_and_stopping(stack, clock):
     sent_before = len(bot_dms(stack, "UOWNER"))
     clock.now = utc(2026, 12, 19, 12, 0)  # Saturday: the sweep queues the stale goal's next nudge for Monday
     run_sweeps(stack.deps, clock.now)
-    queued = [r for r in rows(stack, kind="goal_nudge", status="pending")]
+    queued = list(rows(stack, kind="goal_nudge", status="pending"))
     assert [r.payload["goal_id"] for r in queued] == [stale]
     with session_scope(stack.engine) as s:
         s.get(Goal, stale).status = "archived"

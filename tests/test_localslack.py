@@ -20,6 +20,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 
 from bot.devkit.localslack import LocalSlack, SlackDriver, limits, spec
+from bot.devkit.localslack.server import HANDLERS
 
 TOKEN = "xoxb-local-token"
 SHARED = Path(__file__).parents[2] / "shared" / "slack"
@@ -416,8 +417,6 @@ def test_error_codes_are_slacks():
 
 
 def test_handlers_match_spec_table():
-    from bot.devkit.localslack.server import HANDLERS
-
     assert set(HANDLERS) == set(spec.METHODS)
     # Every error literal in the handlers is declared for some method in spec.METHODS.
     declared = set().union(*(spec.allowed_errors(m) for m in spec.METHODS))

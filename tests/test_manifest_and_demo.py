@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,8 +20,6 @@ def test_manifest_is_valid():
 
 
 def test_manifest_declares_what_the_bot_uses():
-    import yaml
-
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
     assert commands == {"/findmentor", "/mentor"}

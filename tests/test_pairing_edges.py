@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from bot.cli import main as cli_main
 from bot.features.pairing import announce
+from storage.db import make_engine
 from storage.models import IntroRequest, Mentorship, Program, ProgramMember
 from storage.programs import create_program
 from tests.pairing_helpers import dms, request_intro, text_of, wait_dm
@@ -94,7 +95,6 @@ def test_program_create_and_csv_membership(migrated_url, tmp_path, capsys, monke
     err = capsys.readouterr().err
     assert "line 3: unknown program(s): Nope Guild" in err and "nothing imported" in err
     assert cli_main(["--env-file", env_file, "import-profiles", str(csv), "--skip-invalid"]) == 0
-    from storage.db import make_engine
     engine = make_engine(migrated_url)
     with Session(engine) as s:
         program = s.exec(select(Program)).one()

@@ -11,7 +11,9 @@ from bot.domain.directory import entry_from_slack
 from bot.domain.goals import progress_bar, validate_goal, validate_progress
 from bot.domain.profile import ProfileForm, completeness, merge_topics, validate_profile
 from bot.features.directory import Pacer
-from bot.slack.blocks.home import home_view
+from bot.slack.blocks.goals import goals_list_modal, progress_modal
+from bot.slack.blocks.home import home_view, pairs_modal
+from bot.slack.blocks.profile import profile_modal
 from storage.dashboard import HomeData, Pair
 from storage.models import Goal, GoalUpdate, IntroRequest, Mentorship, Profile
 
@@ -131,9 +133,6 @@ def test_home_fits_in_100_blocks_whatever_the_data():
     view = home_view(data, completeness(data.profile))
     assert len(view["blocks"]) < 100 and check_view(view) == []
     assert "&lt;b&gt;" in str(view) and "<b>" not in str(view)
-    from bot.slack.blocks.goals import goals_list_modal, progress_modal
-    from bot.slack.blocks.home import pairs_modal
-    from bot.slack.blocks.profile import profile_modal
 
     for modal in (goals_list_modal(goals, entries), pairs_modal(data, "mentees"), progress_modal(None, goals),
                   profile_modal(Profile(person_id="U1", values=["zest"], expertise=["Python", "Knitting"]), "UTC")):

@@ -2,7 +2,8 @@
 
 from datetime import UTC, datetime
 
-from bot.domain.ranking import MentorCard, Seeker, hours_apart, rank, tokens
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker, hours_apart, rank, tokens
+from bot.slack.blocks.findmentor import why_line
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
@@ -63,8 +64,6 @@ def test_exclusions_and_slots_taken_since_the_index_was_built():
 
 
 def test_why_line_explains_the_order():
-    from bot.slack.blocks.findmentor import why_line
-
     mentors = [card("U1", "Ana", "Python", "Leadership", years=12, values=("craft",), languages=("German",),
                     tz="Europe/Berlin", capacity_left=2),
                card("U2", "Bo", "Python", years=2, tz="America/New_York")]
@@ -87,8 +86,6 @@ def test_words_lead_and_goals_break_ties():
 
 
 def test_pages_are_stable_and_complete():
-    from bot.domain.ranking import MentorIndex
-
     mentors = [card(f"U{i:02}", f"Mentor {i:02}", "Python", years=i % 4) for i in range(12)]
     index = MentorIndex(mentors)
     seeker = Seeker("U99", words="python")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from bot.cli.tick import parse_instant
 from bot.outbox.drain import CONCURRENCY, LEASE
 from storage.db import session_scope
 from storage.models import ScheduledMessage
@@ -56,8 +57,6 @@ def _setup(stack, people: list[str], per_person: int) -> list[str]:
 
 
 def _t0():
-    from bot.cli.tick import parse_instant
-
     return parse_instant(T0)
 
 
@@ -66,7 +65,7 @@ def test_tick_twice_at_the_same_instant_sends_nothing_new(stack, migrated_url):
     first = _run(stack, migrated_url, T0)
     second = _run(stack, migrated_url, T0)
     assert "4 sent" in first and "0 sent" in second, (first, second)
-    assert _texts(stack) == Counter({t: 1 for t in texts})
+    assert _texts(stack) == Counter(dict.fromkeys(texts, 1))
 
 
 def test_a_worker_killed_mid_drain_loses_nothing_and_duplicates_at_most_its_in_flight_rows(stack, migrated_url):

@@ -56,7 +56,7 @@ def session_times(anchor: datetime, cadence: str, tz: str | None, start: datetim
     first_day, clock = local.date(), local.time()
     # Skip straight to just before `start` instead of walking from the anchor.
     k = max(0, (start - anchor).days // INTERVAL_DAYS[cadence] - 1)
-    out = []
+    out: list[datetime] = []
     while True:
         instant = at_local(tz, _session_day(first_day, cadence, k), clock)
         if instant > end or (until is not None and instant >= until):

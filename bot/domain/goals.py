@@ -68,7 +68,7 @@ def validate_goal(horizon: str, title: str, target: str, target_date: str, statu
     status = status or "active"
     if status not in STATUSES:
         errors["status"] = "Pick active, done or archived."
-    if errors:
+    if errors or due is None:
         return None, errors
     return GoalData(horizon=horizon, title=title, target=target, target_date=due, status=status), {}
 

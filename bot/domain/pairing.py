@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.timekeeping import as_utc
+from bot.domain.timekeeping import as_utc, zone
 
 CADENCES = {"weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
 MODES = {"huddle": "Slack huddle", "video": "video call", "in_person": "in person"}
@@ -73,11 +73,7 @@ def first_workday(day: date) -> date:
 
 
 def in_zone(moment: datetime, tz: str) -> datetime:
-    moment = as_utc(moment)
-    try:
-        return moment.astimezone(ZoneInfo(tz or "UTC"))
-    except (KeyError, ValueError):
-        return moment.astimezone(ZoneInfo("UTC"))
+    return as_utc(moment).astimezone(zone(tz))
 
 
 def normalised(terms: Terms) -> Terms:

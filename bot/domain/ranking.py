@@ -272,6 +272,7 @@ class MentorIndex:
         if w is not None:
             eligible &= w > 0  # with words to go on, a mentor must know something about them
         else:
+            assert g is not None  # the query is not empty, so with no words there are goals
             eligible &= g > 0
         idx = np.flatnonzero(eligible)
         if not len(idx):

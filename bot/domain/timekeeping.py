@@ -7,9 +7,14 @@ ZoneInfo that never raises on a bad name) and `local_today`.
 
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
+@overload
+def as_utc(moment: datetime) -> datetime: ...
+@overload
+def as_utc(moment: None) -> None: ...
 def as_utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None

@@ -25,7 +25,7 @@ def _pending(session: Session, row: ScheduledMessage) -> IntroRequest | None:
     return request if request.status == "pending" else None
 
 
-def render_reminder(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
+def render_reminder(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
     request = _pending(session, row)
     if request is None:
         return None

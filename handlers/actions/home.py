@@ -2,7 +2,8 @@
 Home or a message) or pushes (from a modal) the view bot.screens builds. A goal id in a button's value is checked
 against the clicking user there."""
 
-import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
@@ -13,7 +14,12 @@ from bot.slack.blocks import goals as goal_blocks
 from bot.slack.blocks import home as home_blocks
 from handlers.replies import show
 
-log = logging.getLogger(__name__)
+
+@dataclass(frozen=True)
+class Click:
+    body: dict
+    user: str
+    client: WebClient
 
 
 def _value(body: dict) -> str:
@@ -26,26 +32,26 @@ def _from_message(body: dict) -> bool:
 
 
 def register(app: App, deps: Deps) -> None:
-    screens_for = {
-        home_blocks.FIND_MENTOR: lambda body, user, client: home_blocks.find_mentor_modal(),
-        home_blocks.EDIT_PROFILE: lambda body, user, client: screens.profile(deps, client, user),
-        home_blocks.UPDATE_GOALS: lambda body, user, client: screens.goals_list(deps, user),
-        home_blocks.LOG_ANY: lambda body, user, client: screens.log_progress(deps, user),
-        home_blocks.SEE_MENTORS: lambda body, user, client: screens.pairs(deps, user, "mentors"),
-        home_blocks.SEE_MENTEES: lambda body, user, client: screens.pairs(deps, user, "mentees"),
-        home_blocks.SEE_INTROS: lambda body, user, client: screens.intros(deps, user),
-        home_blocks.PAIR_JOURNAL: lambda body, user, client: screens.pair_journal(deps, user, _value(body)),
-        goal_blocks.ADD_GOAL: lambda body, user, client: screens.new_goal(deps, user),
-        goal_blocks.SELF_ASSESSMENT: lambda body, user, client: screens.self_assessment(deps, user),
-        goal_blocks.LOG_PROGRESS: lambda body, user, client: screens.log_progress(deps, user, _value(body),
-                                                                                    _from_message(body)),
-        goal_blocks.EDIT_GOAL: lambda body, user, client: screens.edit_goal(deps, user, _value(body)),
+    # action id -> the view it shows, built from the click (its body, the clicker's id, the client).
+    screens_for: dict[str, Callable[[Click], dict]] = {
+        home_blocks.FIND_MENTOR: lambda _c: home_blocks.find_mentor_modal(),
+        home_blocks.EDIT_PROFILE: lambda c: screens.profile(deps, c.client, c.user),
+        home_blocks.UPDATE_GOALS: lambda c: screens.goals_list(deps, c.user),
+        home_blocks.LOG_ANY: lambda c: screens.log_progress(deps, c.user),
+        home_blocks.SEE_MENTORS: lambda c: screens.pairs(deps, c.user, "mentors"),
+        home_blocks.SEE_MENTEES: lambda c: screens.pairs(deps, c.user, "mentees"),
+        home_blocks.SEE_INTROS: lambda c: screens.intros(deps, c.user),
+        home_blocks.PAIR_JOURNAL: lambda c: screens.pair_journal(deps, c.user, _value(c.body)),
+        goal_blocks.ADD_GOAL: lambda c: screens.new_goal(deps, c.user),
+        goal_blocks.SELF_ASSESSMENT: lambda c: screens.self_assessment(deps, c.user),
+        goal_blocks.LOG_PROGRESS: lambda c: screens.log_progress(deps, c.user, _value(c.body), _from_message(c.body)),
+        goal_blocks.EDIT_GOAL: lambda c: screens.edit_goal(deps, c.user, _value(c.body)),
     }
 
     def listener(build):
         def on_click(ack: Ack, body: dict, client: WebClient):
             ack()
-            show(client, body, build(body, body["user"]["id"], client))
+            show(client, body, build(Click(body, body["user"]["id"], client)))
         return on_click
 
     for action_id, build in screens_for.items():

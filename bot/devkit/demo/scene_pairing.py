@@ -1,12 +1,7 @@
 """Demo scene: the new hire finds a mentor, sends the drafted request, the mentor accepts, both confirm the
 agreement, and the program channel sees the announcement."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # scenario.py imports this module (in _feature_scenes) to list the scene
-    from bot.devkit.demo.scenario import DemoContext
+from bot.devkit.demo.context import DEMO_CHANNEL, DemoContext
 
 LENA, AMARA = "U0DEMOLENA", "U0DEMOAMARA"
 
@@ -55,8 +50,6 @@ def _confirm(ctx: DemoContext, user: str, invitation: dict, mode: str) -> None:
 
 
 def scene_pairing(ctx: DemoContext) -> None:
-    from bot.devkit.demo.scenario import DEMO_CHANNEL
-
     ctx.scene("From a search to an announced mentorship")
     answer = ctx.command(LENA, "/findmentor", "python")
     _click_result(ctx, LENA, answer, "Amara Okafor", "intro_open", "Request intro")

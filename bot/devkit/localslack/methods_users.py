@@ -14,7 +14,7 @@ def _err(code: str, *messages: str) -> MethodError:
     return MethodError(code, list(messages))
 
 
-def auth_test(slack, args) -> dict:
+def auth_test(slack, args) -> dict:  # noqa: ARG001 - every method takes (slack, args)
     return {"url": f"https://{slack.team_name.lower()}.slack.com/", "team": slack.team_name,
             "user": slack.users[slack.bot_user_id]["name"], "team_id": slack.team_id,
             "user_id": slack.bot_user_id, "bot_id": slack.bot_id, "is_enterprise_install": False}

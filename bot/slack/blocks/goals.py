@@ -30,8 +30,9 @@ STATUS_OPTIONS = [option("Active", "active"), option("Done", "done"), option("Ar
 ENTRY_SNIPPET = 150
 
 
-def goal_line(goal, last_entry=None) -> str:
-    """'*Title* · short-term · by 2027-03-01 / ▓▓▓░░ 30% / Target: … / Last entry …' (mrkdwn, escaped)."""
+def goal_line(goal) -> str:
+    """'*Title* · short-term · by 2027-03-01 / ▓▓▓░░ 30% / Target: …' (mrkdwn, escaped); callers add the last entry
+    (entry_line) where they show it."""
     horizon = "short-term" if goal.horizon == "short" else "long-term"
     due = f" · by {goal.target_date.isoformat()}" if goal.target_date else ""
     status = "" if goal.status == "active" else f" · {escape(goal.status)}"
