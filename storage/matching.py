@@ -4,7 +4,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bot.domain import lifecycle
-from bot.domain.ranking import MentorCard, Seeker
+from bot.domain.ranking import Seeker
 from bot.domain.timekeeping import effective_tz
 from storage.models import Goal, Mentorship, Person, Profile
 
@@ -22,29 +22,6 @@ def active_mentee_counts(session: Session) -> dict[str, int]:
         .group_by(Mentorship.mentor_id)
     ).all()
     return dict(rows)
-
-
-def available_mentors(session: Session) -> list[MentorCard]:
-    """Active people who mentor and have a slot left."""
-    used = active_mentee_counts(session)
-    rows = session.exec(
-        select(Person, Profile)
-        .join(Profile, Profile.person_id == Person.slack_id)
-        .where(Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0)
-    ).all()
-    cards = []
-    for person, profile in rows:
-        left = profile.capacity - used.get(person.slack_id, 0)
-        if left <= 0:
-            continue
-        cards.append(MentorCard(
-            person_id=person.slack_id, name=person.name, title=profile.title or person.title,
-            expertise=tuple(profile.expertise), years=profile.years_experience,
-            career_path=profile.career_path, values=tuple(profile.values), capacity_left=left,
-            offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
-            tz=_tz(person, profile), bio=profile.bio,
-        ))
-    return cards
 
 
 def seeker_for(session: Session, slack_id: str, words: str) -> Seeker:

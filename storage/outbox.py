@@ -112,30 +112,3 @@ def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind:
         session.add(row)
         count += 1
     return count
-
-
-REMINDER_SUFFIX = "-reminder"
-
-
-def reminder_key(prompt_key: str) -> str:
-    """The one reminder a prompt may have: `checkin:7:2026-12-07` -> `checkin-reminder:7:2026-12-07`.
-    A reminder's own key maps to itself, so a reminder is never reminded."""
-    head, sep, rest = prompt_key.partition(":")
-    if head.endswith(REMINDER_SUFFIX):
-        return prompt_key
-    return f"{head}{REMINDER_SUFFIX}{sep}{rest}"
-
-
-def enqueue_reminder(session: Session, prompt_key: str, *, due_at: datetime, kind: str | None = None,
-                     payload: dict | None = None) -> ScheduledMessage | None:
-    """Re-send a prompt that is still unanswered, at most once: the reminder's idempotency key is derived from the
-    prompt's, so asking again is a no-op. Only a prompt that was actually sent gets a reminder (None otherwise).
-    The reminder goes to the same recipient, for the same mentorship, with the prompt's payload plus
-    `reminder_of` (the prompt's key) and `prompt_ts` (its Slack ts, e.g. to reply in its thread)."""
-    prompt = session.exec(select(ScheduledMessage).where(ScheduledMessage.idempotency_key == prompt_key)).first()
-    if prompt is None or prompt.status != "sent":
-        return None
-    return enqueue(session, kind=kind or prompt.kind, recipient_id=prompt.recipient_id, due_at=due_at,
-                   idempotency_key=reminder_key(prompt_key), mentorship_id=prompt.mentorship_id,
-                   payload={**prompt.payload, **(payload or {}), "reminder_of": prompt_key,
-                            "prompt_ts": prompt.slack_ts})

@@ -1,6 +1,6 @@
 """People and their profiles."""
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.domain.profiles_csv import ProfileRow
 from storage.models import Person, Profile
@@ -62,7 +62,3 @@ def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, 
         else:
             updated += 1
     return created, updated
-
-
-def count_people(session: Session) -> int:
-    return len(session.exec(select(Person.slack_id)).all())

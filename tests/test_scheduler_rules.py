@@ -5,13 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
-from sqlmodel import Session, select
 
 from bot.outbox import failures
 from bot.outbox.policy import Recipient, decide
-from storage.db import session_scope
-from storage.models import ScheduledMessage
-from storage.outbox import enqueue, enqueue_reminder, reminder_key
 
 
 def _slack_error(status: int, data: dict, headers: dict | None = None) -> SlackApiError:
@@ -61,22 +57,3 @@ def test_who_may_be_messaged_now(recipient, action, due):
 
 def test_channels_have_no_quiet_hours():
     assert decide("C1", None, MONDAY_NOON + timedelta(hours=12)).action == "send"
-
-
-def test_a_prompt_gets_at_most_one_reminder_and_only_once_sent(engine):
-    due = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
-    assert reminder_key("checkin:7:2026-12-07") == "checkin-reminder:7:2026-12-07"
-    assert reminder_key("checkin-reminder:7:2026-12-07") == "checkin-reminder:7:2026-12-07"
-    with session_scope(engine) as s:
-        prompt = enqueue(s, kind="checkin", recipient_id="U1", due_at=due, idempotency_key="checkin:7:2026-12-07",
-                         payload={"mentorship_id": 7})
-        assert enqueue_reminder(s, "checkin:7:2026-12-07", due_at=due + timedelta(days=2)) is None  # not sent yet
-        prompt.status, prompt.slack_ts = "sent", "1.000100"
-    for days in (2, 3, 4):  # the sweep asks every day; only the first writes
-        with session_scope(engine) as s:
-            enqueue_reminder(s, "checkin:7:2026-12-07", due_at=due + timedelta(days=days))
-            enqueue_reminder(s, "checkin-reminder:7:2026-12-07", due_at=due + timedelta(days=days))
-    with Session(engine) as s:
-        reminders = s.exec(select(ScheduledMessage).where(ScheduledMessage.idempotency_key.like("%-reminder:%"))).all()
-    assert len(reminders) == 1
-    assert reminders[0].payload == {"mentorship_id": 7, "reminder_of": "checkin:7:2026-12-07", "prompt_ts": "1.000100"}

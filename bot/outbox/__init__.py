@@ -1,24 +1,27 @@
-"""The scheduler: sweeps write upcoming outbox rows; the drain sends the due ones. `tick` does both once.
+"""The outbox: everything the bot sends later is a row (storage.models.ScheduledMessage); sweeps write upcoming rows,
+the drain sends the due ones, `tick` does both once, and the worker runs them on an interval.
 
-The outbox table (ScheduledMessage) is the source of truth; APScheduler only runs two in-memory interval jobs
-(bot/outbox/worker.py): the drain about every 30 s and the sweeps about hourly.
+- kinds.py: the two tables: kind -> renderer (what a due row becomes), and the sweeps. Kind names live in
+  bot/domain/kinds.py; renderers and sweeps live in their features (bot/features/).
+- drain.py: claiming under a lease, sending, retries, the duplicate window; failures.py: what each Slack error
+  means; policy.py: working hours, pauses and channels decide when a row may go.
+- tick.py: one sweep pass and one drain; worker.py: the APScheduler process (two in-memory interval jobs; the
+  table is the source of truth).
 
-Writing rows (sweeps, features):
-- `storage.outbox.enqueue(...)` for one row, `storage.outbox.enqueue_many(session, rows)` for many (one
-  INSERT ... ON CONFLICT DO NOTHING per thousand rows). Writing the same key twice is a no-op.
-- Idempotency keys are `<kind>:<subject id>:<occasion>`, where the occasion is the date (or instant) the message
-  is about, never the time it is written: `checkin:<mentorship>:<YYYY-MM-DD>`,
-  `meeting_reminder:<mentorship>:<session start ISO>`, `goal_nudge:<goal>:stale:<YYYY-MM-DD>`,
-  `intro_reminder:<intro request>`, `drift_alert:<mentorship>:<YYYY-MM-DD>`. A sweep that runs every hour (or
-  twice at the same `tick --now`) then writes each message once.
-- Re-sending an unanswered prompt is bounded: `storage.outbox.enqueue_reminder(session, prompt_key, due_at=...)`
-  writes the prompt's single reminder under `reminder_key(prompt_key)` (`checkin:7:2026-12-07` ->
-  `checkin-reminder:7:2026-12-07`), only once the prompt was sent. The key is unique, so there is at most one
-  reminder per prompt however often the sweep asks; a reminder is never itself reminded. Whether the prompt is
-  still unanswered is the feature's call.
-- due_at is when the message should go out at the earliest; the drain holds it until the recipient's working hours
-  (bot/outbox/policy.py), so writers need not compute local times (they may, e.g. "the working day before").
+Writing rows (sweeps, features): `storage.outbox.enqueue(...)` for one row, `storage.outbox.enqueue_many(session,
+rows)` for many (one INSERT ... ON CONFLICT DO NOTHING per thousand rows). Writing the same key twice is a no-op.
+Idempotency keys name what the message is about, never when it is written, so a sweep that runs every hour (or
+twice at the same `tick --now`) writes each message once:
 
-Sending rows: bot/outbox/drain.py (claiming under a lease, retries, the duplicate window) and
-bot/outbox/failures.py (what each Slack error means).
+    checkin:<mentorship>:<session date>:<person>           the check-in prompt
+    checkin-reminder:<mentorship>:<session date>:<person>  its one reminder, written once the prompt was sent
+    meeting:<mentorship>:<session date>:<person>           the meeting reminder the working day before
+    drift:<mentorship>:<first missed session>:<admin>      a drift alert to a program admin
+    goal-stale:<goal>:<last activity date>:<round>         a nudge for a goal with no progress
+    goal-due:<goal>:<target date>                          a nudge for a goal due within a week
+    intro_reminder:<intro request> / intro_expiry:<intro request>
+    wrap_up:<mentorship>:<agreed end date>:<person>
+
+due_at is when the message should go out at the earliest; the drain holds it until the recipient's working hours
+(policy.py), so writers need not compute local times (they may, e.g. "the working day before").
 """
