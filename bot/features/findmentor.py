@@ -2,7 +2,7 @@
 
 The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
 three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
-pinned by tests/test_findmentor_statements.py, and the ranking itself.
+pinned by tests/features/test_findmentor_statements.py, and the ranking itself.
 """
 
 import threading

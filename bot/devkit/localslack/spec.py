@@ -3,7 +3,7 @@
 METHODS is a literal copy of what the 2021 OpenAPI spec (slackapi/slack-api-specs, see
 ../shared/slack/web-api/) says about each method, so the emulator needs no file outside the repo.
 Where we knowingly differ from that spec, the difference is listed in CORRECTIONS with a reason;
-tests/test_localslack.py checks METHODS against the spec and fails on any unlisted difference.
+tests/localslack/test_localslack.py checks METHODS against the spec and fails on any unlisted difference.
 
 Per method:
   required  - arguments whose absence is rejected
@@ -157,7 +157,7 @@ METHODS: dict[str, dict] = {
 }
 
 # Where LocalSlack knowingly differs from the 2021 OpenAPI spec, and why. Each entry is checked by
-# tests/test_localslack.py: (method or "*", kind, detail).
+# tests/localslack/test_localslack.py: (method or "*", kind, detail).
 CORRECTIONS: list[tuple[str, str, str]] = [
     # The spec lists `token` as a required parameter; clients send it as `Authorization: Bearer`
     # (a `token` form field is still accepted).

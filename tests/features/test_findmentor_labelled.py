@@ -13,7 +13,7 @@ from storage.models import Goal
 from storage.people import import_profile_rows
 from tests.pairing_helpers import find
 
-DIRECTORY = Path(__file__).with_name("data") / "directory.csv"
+DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "directory.csv"
 
 # (who asks, what they type, who should be in the top 3, why a person would pick them)
 LABELLED = [

@@ -9,7 +9,7 @@ import yaml
 
 from tests.conftest import shared_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_manifest_is_valid():

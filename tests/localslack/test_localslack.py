@@ -23,7 +23,7 @@ from bot.devkit.localslack import LocalSlack, SlackDriver, limits, spec
 from bot.devkit.localslack.server import HANDLERS
 
 TOKEN = "xoxb-local-token"
-SHARED = Path(__file__).parents[2] / "shared" / "slack"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "slack"
 OPENAPI = SHARED / "web-api" / "slack_web_openapi_v2.json"
 
 

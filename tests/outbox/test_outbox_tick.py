@@ -10,7 +10,7 @@ from bot.slack.delivery import Outgoing
 from storage.db import session_scope
 from storage.models import Person, ScheduledMessage
 from storage.outbox import enqueue
-from tests.test_cli_config import run_cli
+from tests.processes.test_cli_config import run_cli
 
 
 def _echo(deps, session, row):

@@ -16,7 +16,7 @@ from bot.devkit.demo.scenario import seed_workspace
 from bot.devkit.harness import SIGNING_SECRET, LocalStack
 from bot.devkit.localslack import SlackDriver
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:

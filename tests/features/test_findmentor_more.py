@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlmodel import Session
 
 from storage.models import IntroRequest, Mentorship, Person
+from tests.features.test_findmentor_labelled import seed_directory, top_names
 from tests.pairing_helpers import click, find, text_of, wait_modal
-from tests.test_ranking_labelled import seed_directory, top_names
 
 JONAS = "U0DIR55"  # a junior backend engineer in Berlin
 

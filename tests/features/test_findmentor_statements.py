@@ -12,8 +12,8 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from storage.models import Goal, IntroRequest, Mentorship
+from tests.features.test_findmentor_labelled import seed_directory
 from tests.pairing_helpers import find, text_of
-from tests.test_ranking_labelled import seed_directory
 
 JONAS = "U0DIR55"
 WARM_MAX = 4  # seeker, exclusions, slots version, and the directory version when its second is up

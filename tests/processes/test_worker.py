@@ -18,7 +18,7 @@ from storage.models import ScheduledMessage
 from storage.outbox import enqueue_many
 from tests.scheduler_kinds import rows
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # `mentorbot` itself, with the test-only outbox kind registered (as a feature module would register its own).
 ENTRY = "import sys, tests.scheduler_kinds; from bot.cli import main; sys.exit(main(sys.argv[1:]))"
 T0 = "2026-12-07T09:00:00Z"  # a Monday, inside working hours in UTC
