@@ -38,7 +38,7 @@ def run(n: int) -> dict:
     retriever, vocab = index._retriever, index._vocab  # the very same bm25s index: the baseline's texts
     taken = {c.person_id: 1 for c in cards[::7]}  # one open mentorship for every 7th mentor
     t0 = time.perf_counter()
-    slots = index.slots_after(taken)  # what bot.findmentor caches until a mentorship opens or closes
+    slots = index.slots_after(taken)  # what bot.features.findmentor caches until a mentorship opens or closes
     slots_s = time.perf_counter() - t0
     asks = queries()
     ours, raw = [], []

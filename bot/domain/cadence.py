@@ -3,7 +3,7 @@ when a goal needs a nudge, and when a pair is drifting. Pure: no Slack, no datab
 
 Sessions keep the anchor's local wall-clock time in the pair's time zone (the mentor's), so a daylight-saving
 change moves the UTC instant, not the meeting. Every "due" instant lands inside the recipient's working hours
-(bot.working_hours) and after their out-of-office pause.
+(bot.domain.working_hours) and after their out-of-office pause.
 """
 
 import calendar

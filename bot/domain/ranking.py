@@ -242,7 +242,7 @@ class MentorIndex:
 
     def slots_after(self, taken: Mapping[str, int] | None) -> np.ndarray:
         """Slots left per mentor once `taken` (mentor id -> open mentorships) is subtracted. Callers may cache it
-        while the mentorships do not change (bot.findmentor does)."""
+        while the mentorships do not change (bot.features.findmentor does)."""
         slots = self._capacity.copy()
         if taken:
             where = np.fromiter((self._pos.get(p, -1) for p in taken), dtype=np.int64, count=len(taken))

@@ -1,4 +1,4 @@
-"""Reading a submitted modal's state. Every input element uses action_id "value" (bot.blocks.forms)."""
+"""Reading a submitted modal's state. Every input element uses action_id "value" (bot.slack.blocks.forms)."""
 
 
 def _element(state: dict, block_id: str) -> dict:

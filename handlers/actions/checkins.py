@@ -1,5 +1,5 @@
 """Check-in prompt buttons: Met / Didn't meet / Reschedule record an answer; Add notes opens the notes modal.
-Button values are attacker-controlled: bot.checkins checks the clicker is one of the pair."""
+Button values are attacker-controlled: bot.features.checkins checks the clicker is one of the pair."""
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient

@@ -1,5 +1,5 @@
 """Wrap-up prompt and /mentor end buttons: Extend 3 months, Wrap up (opens the modal). Button values are
-attacker-controlled: bot.ending checks the clicker is one of the active pair."""
+attacker-controlled: bot.features.ending checks the clicker is one of the active pair."""
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient

@@ -1,5 +1,5 @@
 """Buttons on the App Home, in the goals modal and on goal nudges (DM messages). Each acks, then opens (from the
-Home or a message) or pushes (from a modal) the view bot.screens builds. A goal id in a button's value is checked
+Home or a message) or pushes (from a modal) the view bot.features.screens builds. A goal id in a button's value is checked
 against the clicking user there."""
 
 from collections.abc import Callable

@@ -1,5 +1,5 @@
 """Modal building blocks: input blocks and their elements. Every input's element has action_id "value", so
-bot.viewstate reads any modal the same way. Pure."""
+bot.slack.viewstate reads any modal the same way. Pure."""
 
 from bot.domain.text import truncate
 

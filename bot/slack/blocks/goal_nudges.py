@@ -1,4 +1,4 @@
-"""Goal nudges. Pure Block Kit builders. Their buttons are the goal flow's own (bot.blocks.goals LOG_PROGRESS /
+"""Goal nudges. Pure Block Kit builders. Their buttons are the goal flow's own (bot.slack.blocks.goals LOG_PROGRESS /
 EDIT_GOAL with the goal id as value), so one owner-checked modal, validation and save path serves both."""
 
 from datetime import date
