@@ -41,6 +41,10 @@ def is_person(recipient: str) -> bool:
 # One conversations.open at a time in this process: it is Tier 3 (about 50 a minute), and rows in flight to the same
 # person then share one open instead of racing. Held for the Slack call only, never around database work.
 _OPENING = threading.Lock()
+# Channels this process opened lately ((workspace API, token, user id) -> channel), read under _OPENING; the database
+# keeps them for good.
+_OPENED: dict[tuple, str] = {}
+_OPENED_MAX = 10_000
 
 
 def dm_channel(session: Session, client: WebClient, user_id: str, known: dict[str, str | None] | None = None,
@@ -56,12 +60,18 @@ def dm_channel(session: Session, client: WebClient, user_id: str, known: dict[st
 
 def _open(session: Session, client: WebClient, user_id: str, known: dict | None, stale: str | None = None) -> str:
     with _OPENING:
-        channel = (known or {}).get(user_id)
-        opened_meanwhile = channel and channel != stale  # by another row of the same drain
+        mine = (client.base_url, client.token, user_id)
+        channel = (known or {}).get(user_id) or _OPENED.get(mine)
+        # By another row of the same drain, or another thread of this process whose transaction has not committed
+        # the channel yet (two messages to someone new at once).
+        opened_meanwhile = channel and channel != stale
         if not opened_meanwhile:
             channel = client.conversations_open(users=user_id)["channel"]["id"]
             if known is not None:
                 known[user_id] = channel
+            _OPENED[mine] = channel
+            if len(_OPENED) > _OPENED_MAX:
+                _OPENED.pop(next(iter(_OPENED)))
     if not opened_meanwhile:
         store_dm_channel(session, user_id, channel)
     return channel

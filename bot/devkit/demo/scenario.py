@@ -63,6 +63,7 @@ def run_demo(out: Callable[[str], None] = print, db_path: str | None = None) -> 
                 f"{len(names)} people seeded.")
             for scene in SCENES:
                 scene(ctx)
+            stack.slack.wait_quiet()  # the last scene's follow-ups (Home republished, ...) land before counting
             out("")
             out(f"Demo finished: {len(stack.slack.calls)} Web API calls, all answered by the strict local Slack.")
     return 0

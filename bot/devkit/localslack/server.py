@@ -188,6 +188,19 @@ class LocalSlack:
                 return False
             time.sleep(0.02)
 
+    def wait_quiet(self, quiet: float = 0.3, timeout: float = 10.0) -> bool:
+        """Wait until no Web API call has arrived for `quiet` seconds (the bot's work after its acks is done)."""
+        deadline = time.monotonic() + timeout
+        seen, since = len(self.calls), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            now = len(self.calls)
+            if now != seen:
+                seen, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return True
+        return False
+
     def new_trigger_id(self, user_id: str) -> str:
         with self.lock:
             tid = f"{int(time.time())}.{self._next()}.{secrets.token_hex(16)}"
