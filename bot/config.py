@@ -1,6 +1,7 @@
 """Settings from the environment and a .env file. A bad setting is one line naming the variable, then exit 2."""
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,6 +28,8 @@ class Settings:
     api_url: str
     port: int
     log_level: str
+    # Who may create programs besides existing program admins and Slack workspace admins (ADMIN_USER_IDS).
+    admin_user_ids: tuple[str, ...] = ()
 
     @property
     def socket_mode(self) -> bool:
@@ -72,7 +75,11 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
     log_level = (env.get("LOG_LEVEL", "").strip() or "INFO").upper()
     if log_level not in LOG_LEVELS:
         raise ConfigError("LOG_LEVEL", "expected one of " + ", ".join(LOG_LEVELS))
+    admin_user_ids = tuple(a.strip() for a in env.get("ADMIN_USER_IDS", "").split(",") if a.strip())
+    if any(not re.fullmatch(r"[UW][A-Z0-9]{2,30}", a) for a in admin_user_ids):
+        raise ConfigError("ADMIN_USER_IDS", "expected Slack user ids separated by commas, such as U012AB,U034CD")
     return Settings(
+        admin_user_ids=admin_user_ids,
         bot_token=bot_token,
         signing_secret=signing_secret,
         app_token=app_token,

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from bot.domain import lifecycle
 from storage.goals import last_updates, list_goals
 from storage.models import Goal, GoalUpdate, IntroRequest, Mentorship, Person, Profile, ScheduledMessage
+from storage.programs import admin_programs_with_counts, memberships_of
 
 
 @dataclass
@@ -29,6 +30,8 @@ class HomeData:
     mentees: list[Pair] = field(default_factory=list)  # the user is the mentor
     intros_in: list[IntroRequest] = field(default_factory=list)  # pending, to the user as mentor
     intros_out: list[IntroRequest] = field(default_factory=list)  # pending, sent by the user
+    admin_programs: list[tuple] = field(default_factory=list)  # (Program, member counts) the user runs
+    memberships: list[tuple] = field(default_factory=list)  # (Program, ProgramMember) the user is in
 
     @property
     def capacity_left(self) -> int:
@@ -69,4 +72,6 @@ def home_data(session: Session, user_id: str, journal_for: int | None = None) ->
         IntroRequest.status == "pending").order_by(IntroRequest.created_at)).all()
     data.intros_in = [r for r in pending if r.mentor_id == user_id]
     data.intros_out = [r for r in pending if r.mentee_id == user_id]
+    data.admin_programs = admin_programs_with_counts(session, user_id)
+    data.memberships = memberships_of(session, user_id)
     return data

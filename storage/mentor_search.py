@@ -2,14 +2,14 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, true, union
+from sqlalchemy import exists, func, true, union
 from sqlmodel import Session, select
 
 from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard
 from bot.domain.timekeeping import effective_tz
 from storage.matching import active_mentee_counts
-from storage.models import IntroRequest, Mentorship, Person, Profile
+from storage.models import IntroRequest, Mentorship, Person, Profile, Program, ProgramMember
 
 # Answers that keep a mentor out of the same person's results for a while (the guide: respect their time).
 DECLINED_STATES = ("declined", "not_now")
@@ -60,8 +60,8 @@ def slots_version(session: Session) -> tuple:
 
 def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[str]:
     """Who not to suggest to seeker_id, in one statement: their current mentors, mentors who declined them (or said
-    not right now) in the last 30 days, mentors they are already waiting on, and mentors out of office
-    (paused_until)."""
+    not right now) in the last 30 days, mentors they are already waiting on, mentors out of office
+    (paused_until), and, when the seeker is in any program, mentors in none of their programs."""
     since = now - DECLINE_MEMORY
     current = select(Mentorship.mentor_id.label("mentor_id")).where(
         Mentorship.mentee_id == seeker_id, Mentorship.status.in_(lifecycle.OPEN))
@@ -70,4 +70,11 @@ def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[
         (IntroRequest.status == "pending")
         | (IntroRequest.status.in_(DECLINED_STATES) & (IntroRequest.answered_at >= since)))
     paused = select(Person.slack_id).where(Person.paused_until.is_not(None), Person.paused_until >= now.date())
-    return set(session.exec(union(current, asked, paused)).scalars())
+    # Programs: someone in a program searches its mentors (any of their programs); someone in none searches all.
+    mine = select(ProgramMember.program_id).join(Program, Program.id == ProgramMember.program_id).where(
+        ProgramMember.person_id == seeker_id, ProgramMember.status != "left", Program.status != "archived")
+    fellow = select(ProgramMember.person_id).where(ProgramMember.program_id.in_(mine),
+                                                   ProgramMember.status == "active")
+    outside = select(Profile.person_id).where(exists(mine), Profile.role.in_(("mentor", "both")),
+                                              Profile.person_id.not_in(fellow))
+    return set(session.exec(union(current, asked, paused, outside)).scalars())

@@ -1,8 +1,9 @@
 """People and their profiles."""
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
-from bot.domain.profiles_csv import ProfileRow
+from bot.domain.profiles_csv import ProfileRow, RowError
 from storage.models import Person, Profile
 from storage.models._common import utcnow
 from storage.programs import add_memberships, program_row_errors
@@ -57,8 +58,40 @@ def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, 
         profile.updated_at = utcnow()
         session.add(profile)
         add_memberships(session, row.slack_id, row.programs)
+        if row.department is not None:
+            upsert_person(session, row.slack_id, department=row.department)
+        if row.level is not None:
+            upsert_person(session, row.slack_id, level=row.level)
         if existing is None:
             created += 1
         else:
             updated += 1
+    session.flush()
+    # Managers last: they may be people further down the same file, named by id or by email.
+    for row in rows:
+        if row.manager is not None:
+            upsert_person(session, row.slack_id, manager_id=manager_id(session, row.manager))
     return created, updated
+
+
+def manager_id(session: Session, manager: str) -> str | None:
+    if not manager:
+        return None
+    if "@" not in manager:
+        return manager
+    return session.exec(select(Person.slack_id).where(func.lower(Person.email) == manager.lower())).first()
+
+
+def manager_row_errors(session: Session, rows: list[ProfileRow]) -> list[RowError]:
+    """Rows whose manager email matches nobody, in the file or already imported."""
+    in_file = {(r.email or "").lower() for r in rows if r.email}
+    errors = []
+    for row in rows:
+        if row.manager and "@" in row.manager and row.manager.lower() not in in_file \
+                and manager_id(session, row.manager) is None:
+            errors.append(RowError(row.line, f"manager {row.manager!r} matches nobody's email"))
+    return errors
+
+
+def count_people(session: Session) -> int:
+    return len(session.exec(select(Person.slack_id)).all())

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from bot.bootstrap import engine_checked, runtime_deps, wsgi_application
-from bot.cli import directory, programs, tick
+from bot.cli import directory, programs, rounds, tick
 from bot.config import ConfigError, load_database_url, read_env
 from bot.errors import CliError
 
@@ -30,7 +30,7 @@ def cmd_demo(args, env) -> int:
 def cmd_import_profiles(args, env) -> int:
     from bot.domain.profiles_csv import parse_profiles_csv
     from storage.db import session_scope
-    from storage.people import import_profile_rows
+    from storage.people import import_profile_rows, manager_row_errors
     from storage.programs import program_row_errors
 
     path = Path(args.file)
@@ -46,12 +46,12 @@ def cmd_import_profiles(args, env) -> int:
     engine = engine_checked(load_database_url(env))
     with session_scope(engine) as session:
         # Program names are checked against the database: unknown ones are row errors like the others.
-        bad = program_row_errors(session, rows)
+        bad = sorted(program_row_errors(session, rows) + manager_row_errors(session, rows), key=lambda e: e.line)
         for error in bad:
             print(f"{path}: {error}", file=sys.stderr)
         if bad and not args.skip_invalid:
-            raise CliError(f"{len(bad)} row(s) name unknown programs; nothing imported (create them with "
-                           "`mentorbot program create`, or pass --skip-invalid)")
+            raise CliError(f"{len(bad)} row(s) name unknown programs or managers; nothing imported (create the "
+                           "programs with `mentorbot program create`, fix the managers, or pass --skip-invalid)")
         bad_lines = {e.line for e in bad}
         rows = [r for r in rows if r.line not in bad_lines]
         errors = [*errors, *bad]
@@ -102,7 +102,7 @@ def cmd_worker(args, env) -> int:
 
 # Command modules beyond the core ones above: each has add_commands(subparsers) and sets func(args, env) -> exit
 # code. A new command group is a module in bot/cli/ and one entry here.
-COMMAND_MODULES = (tick, directory, programs)
+COMMAND_MODULES = (tick, directory, programs, rounds)
 
 
 def build_parser() -> argparse.ArgumentParser:

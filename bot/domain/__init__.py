@@ -1,1 +1,1 @@
-"""Pure rules of mentorship: standard library and pure libraries only, nothing else of ours."""
+"""Pure rules: stdlib and pure libraries only; nothing else of ours below this layer."""

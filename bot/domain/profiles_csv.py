@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,7 @@ ROLES = ("mentor", "mentee", "both")
 MAX_CAPACITY = 10
 MAX_YEARS = 60
 MAX_BIO = 2000
+MAX_DEPARTMENT, MAX_LEVEL = 100, 50
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class ProfileRow:
     languages: list[str]
     bio: str
     programs: list[str] = field(default_factory=list)
+    # Org data for matching rounds (optional columns; None = the column is absent, so nothing is overwritten).
+    # manager is a Slack user id or an email; shown to program admins only.
+    manager: str | None = None
+    department: str | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,17 @@ def _parse_row(line: int, r: dict) -> ProfileRow:
     bio = get("bio")
     if len(bio) > MAX_BIO:
         raise ValueError(f"bio is {len(bio)} characters; the limit is {MAX_BIO}")
+    manager = get("manager") if "manager" in r else None
+    if manager and not (re.fullmatch(r"[UW][A-Z0-9]{2,30}", manager) or re.fullmatch(r"[^@\s]+@[^@\s]+", manager)):
+        raise ValueError(f"manager must be a Slack user id or an email, got {manager!r}")
+    if manager == slack_id:
+        raise ValueError("manager is the person themselves")
+    department = get("department") if "department" in r else None
+    if department and len(department) > MAX_DEPARTMENT:
+        raise ValueError(f"department is longer than {MAX_DEPARTMENT} characters")
+    level = get("level") if "level" in r else None
+    if level and len(level) > MAX_LEVEL:
+        raise ValueError(f"level is longer than {MAX_LEVEL} characters")
     return ProfileRow(
         line=line,
         slack_id=slack_id,
@@ -123,4 +141,7 @@ def _parse_row(line: int, r: dict) -> ProfileRow:
         languages=split_list(get("languages")),
         bio=bio,
         programs=split_list(get("programs")),
+        manager=manager,
+        department=department,
+        level=level,
     )

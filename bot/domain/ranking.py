@@ -251,15 +251,12 @@ class MentorIndex:
             np.subtract.at(slots, where[known], counts[known])
         return slots
 
-    def search(self, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int | None = None,
-               exclude: Iterable[str] = (), taken: Mapping[str, int] | None = None,
-               slots: np.ndarray | None = None) -> Ranking:
-        """One page of the ranking. Pass `taken`, or `slots` from slots_after() when it is cached."""
+    def _scored(self, seeker: Seeker, now: datetime, slots: np.ndarray, exclude: Iterable[str] = ()):
+        """The score of every mentor who qualifies for `seeker`: (mentor indices, score, parts, hours apart, slots),
+        or None. The one place the fit is computed: search() pages it, fit_vector() and explain() serve rounds."""
         n = len(self.mentors)
         if not n or not seeker.query.strip():
-            return Ranking(0, [])
-        if slots is None:
-            slots = self.slots_after(taken)
+            return None
         eligible = slots > 0
         for person_id in {seeker.person_id, *exclude}:
             i = self._pos.get(person_id)
@@ -276,7 +273,7 @@ class MentorIndex:
             eligible &= g > 0
         idx = np.flatnonzero(eligible)
         if not len(idx):
-            return Ranking(0, [])
+            return None
 
         def norm(scores: np.ndarray | None) -> np.ndarray:
             if scores is None:
@@ -310,6 +307,30 @@ class MentorIndex:
             "language": language,
         }
         score = np.round(sum(WEIGHTS[k] * v for k, v in parts.items()), 6)
+        return idx, score, parts, apart, slots_here
+
+    def _match(self, seeker: Seeker, scored, j: int) -> Match:
+        idx, score, parts, apart, slots_here = scored
+        mentor = self.mentors[idx[j]]
+        query_tokens = set(alias_tokens(seeker.query))
+        return Match(
+            mentor=mentor, score=float(score[j]), parts={k: float(v[j]) for k, v in parts.items()},
+            matched_topics=tuple(t for t in mentor.expertise if query_tokens & _topic_tokens(t)),
+            shared_values=_overlap(mentor.values, seeker.values),
+            shared_languages=_overlap(mentor.languages, seeker.languages),
+            hours_apart=float(apart[j]), slots_left=int(slots_here[j]),
+        )
+
+    def search(self, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int | None = None,
+               exclude: Iterable[str] = (), taken: Mapping[str, int] | None = None,
+               slots: np.ndarray | None = None) -> Ranking:
+        """One page of the ranking. Pass `taken`, or `slots` from slots_after() when it is cached."""
+        if slots is None:
+            slots = self.slots_after(taken)
+        scored = self._scored(seeker, now, slots, exclude)
+        if scored is None:
+            return Ranking(0, [])
+        idx, score, _, _, slots_here = scored
         # Only what the page needs is sorted: everyone scoring at least the k-th best score (ties included, so the
         # order stays exact), then np.lexsort, which sorts by the LAST key first: score desc, slots desc, name/id.
         end = len(idx) if limit is None else min(offset + limit, len(idx))
@@ -318,18 +339,26 @@ class MentorIndex:
             kth = np.partition(score, len(idx) - end)[len(idx) - end]
             cand = np.flatnonzero(score >= kth)
         order = cand[np.lexsort((self._name_rank[idx[cand]], -slots_here[cand], -score[cand]))]
-        query_tokens = set(alias_tokens(seeker.query))
-        page = []
-        for j in order[offset:end]:
-            mentor = self.mentors[idx[j]]
-            page.append(Match(
-                mentor=mentor, score=float(score[j]), parts={k: float(v[j]) for k, v in parts.items()},
-                matched_topics=tuple(t for t in mentor.expertise if query_tokens & _topic_tokens(t)),
-                shared_values=_overlap(mentor.values, seeker.values),
-                shared_languages=_overlap(mentor.languages, seeker.languages),
-                hours_apart=float(apart[j]), slots_left=int(slots_here[j]),
-            ))
-        return Ranking(len(idx), page)
+        return Ranking(len(idx), [self._match(seeker, scored, j) for j in order[offset:end]])
+
+    def fit_vector(self, seeker: Seeker, now: datetime, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                                       np.ndarray]:
+        """(mentor indices, fit, hours apart) for every mentor who qualifies: the same score as search(), for all
+        of them at once and without building a Match each (a matching round scores every mentee this way)."""
+        scored = self._scored(seeker, now, slots)
+        if scored is None:
+            empty = np.zeros(0)
+            return empty.astype(np.int64), empty, empty
+        return scored[0], scored[1], scored[3]
+
+    def explain(self, seeker: Seeker, mentor_id: str, now: datetime, slots: np.ndarray) -> Match | None:
+        """The Match (score and why) of one mentor for `seeker`, exactly as search() would show it."""
+        scored = self._scored(seeker, now, slots)
+        i = self._pos.get(mentor_id)
+        if scored is None or i is None:
+            return None
+        where = np.flatnonzero(scored[0] == i)
+        return self._match(seeker, scored, int(where[0])) if len(where) else None
 
     def rank(self, seeker: Seeker, now: datetime, limit: int | None = None, **kw) -> list[Match]:
         return self.search(seeker, now, limit=limit, **kw).matches

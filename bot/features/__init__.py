@@ -1,1 +1,1 @@
-"""Use cases: one transaction each; they return messages and views for handlers to send."""
+"""Use cases: one transaction each; they return messages and views."""

@@ -36,7 +36,7 @@ from storage.mentor_search import person_tz
 from storage.mentorships import NoSlotLeft, take_slot
 from storage.models import IntroRequest, Person, Profile
 from storage.people import get_person, get_profile
-from storage.programs import get_program, programs_of
+from storage.programs import get_program, programs_of, sole_program
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,9 @@ def submit_intro(deps: Deps, user_id: str, view: dict) -> Sent:
         programs = {str(p.id): p for p in programs_of(session, user_id)}
         if program_choice and program_choice not in programs:
             return Sent(errors={"program": "Pick one of your programs."})
-        program = programs.get(program_choice) or next(iter(programs.values()), None)
+        # Every mentorship belongs to a program: the one picked, the requester's only one, else the workspace's
+        # only program (with several and no membership, none is guessed).
+        program = programs.get(program_choice) or next(iter(programs.values()), None) or sole_program(session)
         request = create_request(session, mentee_id=user_id, mentor_id=mentor_id, message=text.strip(),
                                  cadence=cadence, matched_topics=topics,
                                  program_id=program.id if program else None, now=now,

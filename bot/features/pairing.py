@@ -43,13 +43,16 @@ def terms_of(m: Mentorship) -> rules.Terms:
                        first_meeting_at=as_utc(m.first_meeting_at))
 
 
-def invite_to_agree(deps: Deps, client: WebClient, mentorship_id: int) -> None:
+def invite_to_agree(deps: Deps, client: WebClient, mentorship_id: int, both_said_yes: bool = False) -> None:
+    """both_said_yes: a matching round's pair, where both accepted a proposal (no request was sent)."""
     with session_scope(deps.engine) as session:
         m = get_mentorship(session, mentorship_id)
         mentor, mentee = _name(session, m.mentor_id), _name(session, m.mentee_id)
-    send(deps.engine, client, m.mentee_id, **blocks.invitation(
-        m.id, m.mentor_id, mentor, f":tada: *{blocks.escape(mentor)}* accepted your request! Next, agree how "
-                                   "you'll work together."))
+    if both_said_yes:
+        lead = f":tada: You and *{blocks.escape(mentor)}* both said yes! Next, agree how you'll work together."
+    else:
+        lead = f":tada: *{blocks.escape(mentor)}* accepted your request! Next, agree how you'll work together."
+    send(deps.engine, client, m.mentee_id, **blocks.invitation(m.id, m.mentor_id, mentor, lead))
     send(deps.engine, client, m.mentor_id, **blocks.invitation(
         m.id, m.mentee_id, mentee, "Thanks for saying yes! Set out how you'll work together; it's prefilled from "
                                    "the request."))

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import kinds
-from bot.features import checkins, ending, goal_nudges, intro_followups
+from bot.features import checkins, ending, goal_nudges, intro_followups, rounds
 from bot.features.deps import Deps
 from bot.slack.delivery import Outgoing
 from storage.models import ScheduledMessage
@@ -31,6 +31,7 @@ RENDERERS: dict[str, Renderer] = {
     kinds.INTRO_REMINDER: intro_followups.render_reminder,
     kinds.INTRO_EXPIRY: intro_followups.render_expiry,
     kinds.WRAP_UP: ending.render_wrap_up,
+    kinds.ROUND_PROPOSAL: rounds.render_proposal,
 }
 
 # Run in this order by every sweep pass (bot/outbox/tick.py).

@@ -1,1 +1,1 @@
-"""Slack's side: Block Kit builders (pure), ids, delivery of every message, payload parsing."""
+"""Slack surface: Block Kit builders, ids, delivery."""

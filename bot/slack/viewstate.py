@@ -18,3 +18,13 @@ def text(state: dict, block_id: str) -> str:
 def values(state: dict, block_id: str) -> tuple[str, ...]:
     """A multi-select's or checkboxes' chosen values."""
     return tuple(str(o.get("value") or "") for o in _element(state, block_id).get("selected_options") or [])
+
+
+def conversation(state: dict, block_id: str) -> str:
+    """A conversations_select's chosen channel id; '' when none."""
+    return str(_element(state, block_id).get("selected_conversation") or "")
+
+
+def users(state: dict, block_id: str) -> tuple[str, ...]:
+    """A multi_users_select's chosen user ids."""
+    return tuple(str(u) for u in _element(state, block_id).get("selected_users") or [])

@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.features.deps import Deps
-from handlers.actions import checkins, ending, findmentor, home, intro, pairing
+from handlers.actions import checkins, ending, findmentor, home, intro, pairing, programs, rounds
 
-MODULES = [home, findmentor, intro, pairing, checkins, ending]
+MODULES = [home, findmentor, intro, pairing, checkins, ending, programs, rounds]
 
 
 def register(app: App, deps: Deps) -> None:

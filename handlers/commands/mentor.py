@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.features.deps import Deps
 from bot.slack.blocks import help as help_blocks
-from handlers.commands import availability, checkins, ending, profile
+from handlers.commands import availability, checkins, ending, profile, programs, rounds
 from handlers.commands.mentor_command import MentorCommand
 
 
@@ -27,6 +27,9 @@ SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {
     "end": (ending.end_command, "wrap up one of your mentorships, with a thank-you and the door left open"),
     "profile": (profile.profile, "create or edit your profile (role, expertise, career path, values, time)"),
     "goals": (profile.goals, "your career goals, progress journal and self-assessment"),
+    "admin": (programs.admin_command, "program admins: your programs (create, edit, enrol people, run matching rounds)"),
+    "round": (rounds.round_command,
+              "program admins: plan a matching round for PROGRAM and preview it before anything is sent"),
 }
 
 

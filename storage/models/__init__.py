@@ -9,12 +9,14 @@ from storage.models.outbox import ScheduledMessage
 from storage.models.person import Person
 from storage.models.profile import Profile
 from storage.models.program import Program, ProgramAdmin, ProgramMember
+from storage.models.round import MatchRound, RoundPair
 
 __all__ = [
     "CheckIn",
     "Goal",
     "GoalUpdate",
     "IntroRequest",
+    "MatchRound",
     "Mentorship",
     "Person",
     "ProcessedEvent",
@@ -22,5 +24,6 @@ __all__ = [
     "Program",
     "ProgramAdmin",
     "ProgramMember",
+    "RoundPair",
     "ScheduledMessage",
 ]

@@ -22,5 +22,10 @@ class Person(SQLModel, table=True):
     # The bot's DM channel with them (conversations.open, Tier 3: ~50/min), kept so it is opened once per person,
     # not once per message. Cleared and re-opened when Slack says channel_not_found (bot/slack/delivery.py).
     dm_channel_id: str | None = Field(default=None, max_length=32)
+    # Org data from the profile CSV, for matching rounds (never their manager or manager's manager; optionally
+    # another department). Shown to program admins only.
+    manager_id: str | None = Field(default=None, max_length=32)
+    department: str = Field(default="", max_length=100)
+    level: str = Field(default="", max_length=50)
     created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))

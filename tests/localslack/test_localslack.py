@@ -504,3 +504,13 @@ def test_driver_payloads_have_slacks_shape(slack, client, bot_endpoint):
         missing = [k for k in _missing_keys(sample, ours)
                    if k not in ignore and not k.startswith("view.state.values.")]
         assert not missing, f"{name}: our payload lacks {missing}"
+
+
+def test_conversations_members_pages_and_refuses_a_bad_limit(slack, client):
+    slack.add_channel("C0PAGED", "paged", is_member=True, members=["U1", "U2", "U3"])
+    first = client.conversations_members(channel="C0PAGED", limit=2)
+    assert first["members"] == ["U1", "U2"] and first["response_metadata"]["next_cursor"]
+    rest = client.conversations_members(channel="C0PAGED", limit=2, cursor=first["response_metadata"]["next_cursor"])
+    assert rest["members"] == ["U3"] and rest["response_metadata"]["next_cursor"] == ""
+    assert error_of(client.conversations_members, channel="C0PAGED", limit=1001)["error"] == "invalid_limit"
+    assert error_of(client.conversations_members, channel="C0NOPE")["error"] == "channel_not_found"

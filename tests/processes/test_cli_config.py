@@ -71,3 +71,12 @@ def test_debug_logging_never_carries_message_text(migrated_url):
     finally:
         setup_logging("WARNING")
     assert logging.getLogger("slack_sdk").getEffectiveLevel() == logging.WARNING
+
+
+def test_admin_user_ids_are_slack_ids():
+    base = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+    assert load_settings({**base, "ADMIN_USER_IDS": " U0HR1, W0HR2 "}).admin_user_ids == ("U0HR1", "W0HR2")
+    assert load_settings(base).admin_user_ids == ()
+    with pytest.raises(ConfigError) as info:
+        load_settings({**base, "ADMIN_USER_IDS": "U0HR1,hana@example.com"})
+    assert info.value.variable == "ADMIN_USER_IDS"

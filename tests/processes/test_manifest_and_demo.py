@@ -39,4 +39,5 @@ def test_demo_exits_zero_and_prints_a_transcript(tmp_path):
     assert "Years must be a number" in result.stdout and "Design doc drafted" in result.stdout
     assert "New pair in *Engineering Mentoring*: @Amara Okafor is mentoring @Lena Novak" in result.stdout
     assert "Saved to your journal" in result.stdout and "has ended" in result.stdout
+    assert "3* of *3* eligible mentees matched" in result.stdout and "both said yes" in result.stdout
     assert "Traceback" not in result.stderr

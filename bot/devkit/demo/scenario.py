@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.devkit.demo.context import DEMO_CHANNEL, DEMO_PROGRAM, WORKSPACE_CSV, DemoContext
 from bot.devkit.demo.scene_checkins import scene_checkins
+from bot.devkit.demo.scene_cohort import scene_cohort
 from bot.devkit.demo.scene_ending import scene_ending
 from bot.devkit.demo.scene_mentor_view import scene_mentor_view
 from bot.devkit.demo.scene_onboarding import scene_onboarding
@@ -32,6 +33,7 @@ def scene_find_mentor(ctx: DemoContext) -> None:
 # The scenes, in the order they play.
 SCENES: list[Callable[[DemoContext], None]] = [
     scene_find_mentor, scene_onboarding, scene_pairing, scene_checkins, scene_mentor_view, scene_ending,
+    scene_cohort,
 ]
 
 

@@ -195,7 +195,9 @@ class SlackDriver:
                 state[bid][aid] = {"type": inputs[bid]["element"]["type"], "value": v} if isinstance(v, str) else v
         for bid, b in inputs.items():
             filled = any((v.get("value") or v.get("selected_option") or v.get("selected_options")
-                          or v.get("selected_user") or v.get("selected_date"))
+                          or v.get("selected_user") or v.get("selected_date") or v.get("selected_users")
+                          or v.get("selected_conversation") or v.get("selected_conversations")
+                          or v.get("selected_channel") or v.get("selected_time"))
                          for v in state.get(bid, {}).values())
             if not b.get("optional") and not filled:
                 raise ValueError(f"required input block {bid!r} is empty: Slack would not submit")

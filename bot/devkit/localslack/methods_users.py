@@ -99,7 +99,13 @@ def conversations_join(slack, args) -> dict:
     return out
 
 
+MEMBERS_LIMIT_MAX = 1000  # Slack: "limit ... no more than 1000"; beyond it (or not a number) is invalid_limit
+
+
 def conversations_members(slack, args) -> dict:
+    raw = str(args.get("limit") or "0")
+    if not raw.isdigit() or int(raw) > MEMBERS_LIMIT_MAX:
+        raise _err("invalid_limit")
     ch = _channel(slack, args["channel"])
     members = list(ch["members"]) if ch["members"] is not None else \
         [u for u, d in slack.users.items() if not d["deleted"] and (u != slack.bot_user_id or ch["is_member"])]

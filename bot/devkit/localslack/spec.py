@@ -85,7 +85,7 @@ METHODS: dict[str, dict] = {
         "optional": ["limit", "cursor"],
         "json": False,
         "missing": {"channel": "channel_not_found"},
-        "errors": ["channel_not_found", "invalid_cursor"],
+        "errors": ["channel_not_found", "invalid_cursor", "invalid_limit"],
     },
     # views.*: the spec gives no error enum; codes below are from Slack's method docs.
     "views.open": {

@@ -8,6 +8,7 @@ from bot.domain import lifecycle
 from bot.domain.profile import Completeness, is_mentee, is_mentor
 from bot.domain.text import escape, mention
 from bot.slack import ids
+from bot.slack.blocks import programs as program_blocks
 from bot.slack.blocks.common import actions, button, context, divider, header, section
 from bot.slack.blocks.forms import VIEW_BLOCK_LIMIT, input_block, modal, text_input
 from bot.slack.blocks.goals import ADD_GOAL, LOG_PROGRESS, SELF_ASSESSMENT, entry_line, goal_line
@@ -128,6 +129,9 @@ def home_view(data: HomeData, done: Completeness) -> dict:
         blocks += [section(WELCOME), actions(button("Set up your profile", EDIT_PROFILE, style="primary"),
                                              button("Add a goal", ADD_GOAL), button("Find a mentor", FIND_MENTOR),
                                              block_id="welcome")]
+        if data.admin_programs:  # an HR admin need not mentor: their programs show anyway
+            blocks += [divider(), *program_blocks.admin_blocks(data.admin_programs, True,
+                                                               limit=program_blocks.HOME_PROGRAMS)]
         return {"type": "home", "blocks": blocks}
     blocks += _profile_blocks(data, done)
     blocks.append(quick_actions(bool(data.goals)))
@@ -143,7 +147,14 @@ def home_view(data: HomeData, done: Completeness) -> dict:
         if capacity == 0:
             heading += " (capacity 0: you are paused for new requests)"
         blocks += [divider(), *_pair_blocks(data.mentees, True, heading)]
-    blocks += [divider(), *_intro_blocks(data), context(PRIVACY)]
+    blocks += [divider(), *_intro_blocks(data)]
+    mine = program_blocks.member_blocks(data.memberships)
+    if mine:
+        blocks += [divider(), *mine]
+    if data.admin_programs:  # people who run programs; others create theirs from `/mentor admin`
+        blocks += [divider(), *program_blocks.admin_blocks(data.admin_programs, True,
+                                                           limit=program_blocks.HOME_PROGRAMS)]
+    blocks.append(context(PRIVACY))
     return {"type": "home", "blocks": blocks[:VIEW_BLOCK_LIMIT]}
 
 
