@@ -91,7 +91,3 @@ def manager_row_errors(session: Session, rows: list[ProfileRow]) -> list[RowErro
                 and manager_id(session, row.manager) is None:
             errors.append(RowError(row.line, f"manager {row.manager!r} matches nobody's email"))
     return errors
-
-
-def count_people(session: Session) -> int:
-    return len(session.exec(select(Person.slack_id)).all())

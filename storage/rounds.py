@@ -8,10 +8,11 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from bot.domain import lifecycle
 from bot.domain.ranking import MentorCard
 from bot.domain.rounds import Plan, Problem, Rules
 from storage.locks import lock_row
-from storage.matching import OPEN_MENTORSHIP_STATES, active_mentee_counts, seeker_for
+from storage.matching import active_mentee_counts, seeker_for
 from storage.mentor_search import mentor_cards
 from storage.mentorships import open_mentorship_count
 from storage.models import MatchRound, Mentorship, Person, Profile, Program, ProgramMember, RoundPair
@@ -59,7 +60,7 @@ def round_problem(session: Session, program: Program, now: datetime) -> Problem:
     for pair in pending:
         taken[pair.mentor_id] = taken.get(pair.mentor_id, 0) + 1
     paired_here = set(session.exec(select(Mentorship.mentee_id).where(
-        Mentorship.program_id == program.id, Mentorship.status.in_(OPEN_MENTORSHIP_STATES))).all())
+        Mentorship.program_id == program.id, Mentorship.status.in_(lifecycle.OPEN))).all())
     member_ids = {person.slack_id for person, _ in people}
     mentees = [seeker_for(session, person.slack_id, "") for person, profile in people
                if profile is not None and profile.role in ("mentee", "both")
@@ -197,7 +198,7 @@ def open_pair_mentorship(session: Session, pair: RoundPair, program_id: int, goa
     if open_mentorship_count(session, pair.mentor_id) >= (profile.capacity if profile else 0):
         return None
     mentorship = Mentorship(mentor_id=pair.mentor_id, mentee_id=pair.mentee_id, program_id=program_id,
-                            status="proposed", goals=goals, created_at=now)
+                            status=lifecycle.INITIAL, goals=goals, created_at=now)
     session.add(mentorship)
     session.flush()
     pair.status, pair.mentorship_id = "accepted", mentorship.id

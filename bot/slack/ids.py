@@ -44,3 +44,13 @@ SEE_INTROS = "home_see_all_intros"
 PAIR_JOURNAL = "home_pair_journal"  # value: the mentorship id (checked again against the clicker)
 FIND_MENTOR_CALLBACK = "find_mentor_home"
 PAIR_JOURNAL_CALLBACK = "pair_journal"
+# Programs (admin panel, Join message, members)
+PROGRAM_CALLBACK = "program_submit"
+PROGRAM_CREATE, PROGRAM_EDIT = "program_create", "program_edit"
+PROGRAM_POST_JOIN, PROGRAM_ENROL, PROGRAM_ROUND = "program_post_join", "program_enrol_channel", "program_run_round"
+PROGRAM_PAUSE, PROGRAM_RESUME, PROGRAM_ARCHIVE = "program_pause", "program_resume", "program_archive"
+PROGRAM_JOIN, PROGRAM_LEAVE = "program_join", "program_leave"
+PROGRAM_MEMBER_PAUSE, PROGRAM_MEMBER_RESUME = "program_member_pause", "program_member_resume"
+# Matching rounds
+ROUND_APPROVE, ROUND_DISCARD, ROUND_REMOVE_PAIR = "round_approve", "round_discard", "round_remove_pair"
+ROUND_ACCEPT, ROUND_DECLINE = "round_accept", "round_decline"

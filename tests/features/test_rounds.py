@@ -25,8 +25,8 @@ from storage.models import (
 )
 from storage.programs import get_program_by_name
 from tests.content_helpers import rows
+from tests.features.test_intro_pairing import agree
 from tests.pairing_helpers import click, text_of, wait_dm, wait_ephemeral
-from tests.test_intro_pairing import agree
 
 AMARA, BEN, CHEN, HUGO = "U0DEMOAMARA", "U0DEMOBEN", "U0DEMOCHEN", "U0DEMOHUGO"
 INES, JONAS, KEMI, LENA = "U0DEMOINES", "U0DEMOJONAS", "U0DEMOKEMI", "U0DEMOLENA"

@@ -5,22 +5,14 @@ import json
 
 from bot.domain.programs import DESCRIPTION_MAX, HOURS_APART, MATCH_MODES, NAME_MAX
 from bot.domain.text import escape
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, header, message, section
 from bot.slack.blocks.forms import input_block, modal, option, static_select, text_input
 
-CALLBACK = "program_submit"
-CREATE = "program_create"
-EDIT = "program_edit"
-POST_JOIN = "program_post_join"
-ENROL = "program_enrol_channel"
-ROUND = "program_run_round"
-PAUSE = "program_pause"
-RESUME = "program_resume"
-ARCHIVE = "program_archive"
-JOIN = "program_join"
-LEAVE = "program_leave"
-MEMBER_PAUSE = "program_member_pause"
-MEMBER_RESUME = "program_member_resume"
+CALLBACK, CREATE, EDIT = ids.PROGRAM_CALLBACK, ids.PROGRAM_CREATE, ids.PROGRAM_EDIT
+POST_JOIN, ENROL, ROUND = ids.PROGRAM_POST_JOIN, ids.PROGRAM_ENROL, ids.PROGRAM_ROUND
+PAUSE, RESUME, ARCHIVE = ids.PROGRAM_PAUSE, ids.PROGRAM_RESUME, ids.PROGRAM_ARCHIVE
+JOIN, LEAVE, MEMBER_PAUSE, MEMBER_RESUME = ids.PROGRAM_JOIN, ids.PROGRAM_LEAVE, ids.PROGRAM_MEMBER_PAUSE, ids.PROGRAM_MEMBER_RESUME
 HOME_PROGRAMS = 5
 
 

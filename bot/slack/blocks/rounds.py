@@ -4,13 +4,11 @@ and Approve), and the proposal DM each side of a pair gets (drafted intro, Accep
 import json
 
 from bot.domain.text import escape, mention
+from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, divider, header, message, section
 
-ACTION_APPROVE = "round_approve"
-ACTION_DISCARD = "round_discard"
-ACTION_REMOVE = "round_remove_pair"
-ACTION_ACCEPT = "round_accept"
-ACTION_DECLINE = "round_decline"
+ACTION_APPROVE, ACTION_DISCARD, ACTION_REMOVE = ids.ROUND_APPROVE, ids.ROUND_DISCARD, ids.ROUND_REMOVE_PAIR
+ACTION_ACCEPT, ACTION_DECLINE = ids.ROUND_ACCEPT, ids.ROUND_DECLINE
 PAIRS_SHOWN = 15  # a message holds 50 blocks: the rest is in `mentorbot round plan --out`
 UNMATCHED_SHOWN = 10
 
