@@ -30,6 +30,10 @@ class Settings:
     log_level: str
     # Who may create programs besides existing program admins and Slack workspace admins (ADMIN_USER_IDS).
     admin_user_ids: tuple[str, ...] = ()
+    # Privacy (off when None): erase people deactivated in Slack longer ago than this; blank the check-in notes of
+    # mentorships that ended longer ago than this. Both applied by the worker's sweep (bot/features/privacy.py).
+    erase_after_deactivation_days: int | None = None
+    notes_retention_days: int | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -80,6 +84,8 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
         raise ConfigError("ADMIN_USER_IDS", "expected Slack user ids separated by commas, such as U012AB,U034CD")
     return Settings(
         admin_user_ids=admin_user_ids,
+        erase_after_deactivation_days=_days(env, "ERASE_AFTER_DEACTIVATION_DAYS"),
+        notes_retention_days=_days(env, "NOTES_RETENTION_DAYS"),
         bot_token=bot_token,
         signing_secret=signing_secret,
         app_token=app_token,
@@ -88,3 +94,16 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
         port=int(port_text),
         log_level=log_level,
     )
+
+
+MAX_DAYS = 36500
+
+
+def _days(env: dict[str, str], variable: str) -> int | None:
+    """A number of days, 1 to 36500; unset or empty means off."""
+    text = env.get(variable, "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 0 < int(text) <= MAX_DAYS:
+        raise ConfigError(variable, f"expected a whole number of days from 1 to {MAX_DAYS} (or leave it unset: off)")
+    return int(text)

@@ -1,5 +1,8 @@
 """Keeping the people table true to Slack: sync-users, team_join and user_change all land here.
-Nothing is ever deleted: a deactivated person is marked inactive and their mentorships are paused."""
+A deactivated person is marked inactive (deactivated_at stamped) and their mentorships are paused; nothing is deleted
+here (ERASE_AFTER_DEACTIVATION_DAYS erases them later: storage/privacy.py)."""
+
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -12,10 +15,15 @@ from storage.models._common import utcnow
 DEACTIVATED_REASON = "deactivated in Slack"
 
 
-def apply_entry(session: Session, entry: DirectoryEntry) -> str:
-    """Upsert one person from Slack. Returns created | updated | deactivated | reactivated."""
+def apply_entry(session: Session, entry: DirectoryEntry, now: datetime | None = None) -> str:
+    """Upsert one person from Slack. Returns created | updated | deactivated | reactivated | ignored. `now` (default: the
+    wall clock) stamps a deactivation: the erase grace period counts from it."""
     person = session.get(Person, entry.slack_id)
     created = person is None
+    if created and entry.deleted:
+        # Someone deactivated whom we do not hold (never known, or erased): nothing to pause, so nothing to store;
+        # storing them would bring back the name and email an erasure removed.
+        return "ignored"
     if created:
         person = Person(slack_id=entry.slack_id)
     was_active = not created and person.active
@@ -26,11 +34,15 @@ def apply_entry(session: Session, entry: DirectoryEntry) -> str:
     if entry.email:
         person.email = entry.email
     person.active = not entry.deleted
+    if entry.deleted and person.deactivated_at is None:
+        person.deactivated_at = now or utcnow()
+    elif not entry.deleted:
+        person.deactivated_at = None
     person.updated_at = utcnow()
     session.add(person)
     session.flush()
     if created:
-        return "created"  # a person Slack already lists as deactivated is stored inactive
+        return "created"
     if entry.deleted and was_active:
         session.flush()
         pause_mentorships_of(session, entry.slack_id, DEACTIVATED_REASON)

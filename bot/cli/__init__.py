@@ -5,8 +5,8 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.bootstrap import engine_checked, runtime_deps, wsgi_application
-from bot.cli import directory, programs, rounds, tick
+from bot.bootstrap import engine_checked, runtime_deps, setup_logging, wsgi_application
+from bot.cli import directory, privacy, programs, rounds, tick
 from bot.config import ConfigError, load_database_url, read_env
 from bot.errors import CliError
 
@@ -21,9 +21,13 @@ def cmd_migrate(args, env) -> int:
 
 
 def cmd_demo(args, env) -> int:
+    from bot.config import LOG_LEVELS
     from bot.devkit.demo.scenario import run_demo
 
-    logging.basicConfig(level=logging.ERROR)
+    level = (env.get("LOG_LEVEL", "").strip() or "ERROR").upper()  # quiet unless asked: the transcript is the output
+    if level not in LOG_LEVELS:
+        raise ConfigError("LOG_LEVEL", "expected one of " + ", ".join(LOG_LEVELS))
+    setup_logging(level)
     return run_demo(db_path=args.db)
 
 
@@ -102,7 +106,7 @@ def cmd_worker(args, env) -> int:
 
 # Command modules beyond the core ones above: each has add_commands(subparsers) and sets func(args, env) -> exit
 # code. A new command group is a module in bot/cli/ and one entry here.
-COMMAND_MODULES = (tick, directory, programs, rounds)
+COMMAND_MODULES = (tick, directory, programs, rounds, privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,9 +13,10 @@ INTRO_REMINDER = "intro_reminder"  # to a mentor who has not answered an intro r
 INTRO_EXPIRY = "intro_expiry"  # to the mentee: the request closed unanswered, with other suggestions
 WRAP_UP = "wrap_up"  # the agreed months are up: extend or wrap up
 ROUND_PROPOSAL = "round_proposal"  # a matching round's proposed pair, to each side, with Accept / Decline
+PAIR_ENDED = "pair_ended"  # to the other person when someone erased their data: the mentorship ended (not why)
 
 ALL: frozenset[str] = frozenset({CHECKIN, MEETING_REMINDER, DRIFT_ALERT, GOAL_NUDGE, INTRO_REMINDER, INTRO_EXPIRY,
-                                 WRAP_UP, ROUND_PROPOSAL})
+                                 WRAP_UP, ROUND_PROPOSAL, PAIR_ENDED})
 
 # Kinds that tests and benchmarks add for themselves (bot.outbox.kinds.add_test_kind); never used in production.
 _TEST_KINDS: set[str] = set()

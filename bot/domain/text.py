@@ -2,6 +2,8 @@
 
 import re
 
+from bot.domain.erasure import ERASED_LABEL, is_tombstone
+
 # Slack's three control characters. Escaping them turns <!channel>, <@U1> and <http://x|y> into plain text.
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ESCAPE_RE = re.compile("[&<>]")
@@ -29,7 +31,10 @@ def split_list(value: str, sep: str = ";") -> list[str]:
 
 
 def mention(user_id: str) -> str:
-    """A real mention, only ever for ids we hold, never for user-typed text."""
+    """A real mention, only ever for ids we hold, never for user-typed text. An erased person's tombstone reads
+    as a former member."""
+    if is_tombstone(user_id):
+        return f"_{ERASED_LABEL}_"
     if not re.fullmatch(r"[UW][A-Z0-9]{1,30}", user_id):
         raise ValueError("not a Slack user id")
     return f"<@{user_id}>"

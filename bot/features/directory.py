@@ -9,9 +9,11 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from bot.domain.directory import DirectoryEntry, entry_from_slack
 from storage.db import session_scope
@@ -48,7 +50,8 @@ class SyncReport:
     def summary(self) -> str:
         o = self.outcomes
         return (f"synced {self.pages} page(s) of users.list: {o['created']} new, {o['updated']} updated, "
-                f"{o['deactivated']} deactivated, {o['reactivated']} reactivated, {o['skipped']} bots skipped")
+                f"{o['deactivated']} deactivated, {o['reactivated']} reactivated, {o['skipped']} bots skipped"
+                + (f", {o['ignored']} deactivated and unknown (not stored)" if o["ignored"] else ""))
 
 
 def sync_users(engine: Engine, client, *, page_size: int = PAGE_SIZE, pacer: Pacer | None = None) -> SyncReport:
@@ -71,27 +74,30 @@ def sync_users(engine: Engine, client, *, page_size: int = PAGE_SIZE, pacer: Pac
 
 def refresh_person(engine: Engine, client, user_id: str) -> DirectoryEntry | None:
     """Ask Slack (users.info, Tier 4) about one person and store what it says. None if Slack cannot say."""
-
-
     try:
         entry = entry_from_slack(client.users_info(user=user_id).get("user") or {})
     except SlackApiError as exc:
         log.warning("users.info failed: %s", exc.response.get("error"))
         return None
-    if entry is not None:
+    if entry is None:
+        return None
+    try:
+        with session_scope(engine) as session:
+            apply_entry(session, entry)
+    except IntegrityError:  # a team_join for the same new person inserted them meanwhile: update that row
         with session_scope(engine) as session:
             apply_entry(session, entry)
     return entry
 
 
-def apply_slack_user(engine: Engine, user: dict) -> tuple[str | None, list[str]]:
+def apply_slack_user(engine: Engine, user: dict, now: datetime) -> tuple[str | None, list[str]]:
     """team_join / user_change: store what Slack says of the person. Returns the outcome and, when they were
     deactivated or came back, their active partners (whose Home shows the pair's new state)."""
     entry = entry_from_slack(user)
     if entry is None:
         return None, []
     with session_scope(engine) as session:
-        outcome = apply_entry(session, entry)
+        outcome = apply_entry(session, entry, now)
         others = partners(session, entry.slack_id) if outcome in ("deactivated", "reactivated") else []
         others = [o for o in others if (p := get_person(session, o)) is not None and p.active]
     return outcome, others

@@ -42,6 +42,7 @@ from bot.outbox import failures
 from bot.outbox.kinds import RENDERERS
 from bot.outbox.policy import Recipient, decide, is_channel
 from bot.slack.delivery import attach_ics, post_outgoing
+from storage import audit
 from storage.db import session_scope
 from storage.mentorships import pause_mentorships_of
 from storage.scheduling import (
@@ -112,6 +113,9 @@ def drain(deps: Deps, client: WebClient, now: datetime, batch: int = 100, lease:
           max_rows: int | None = None, concurrency: int = CONCURRENCY) -> DrainReport:
     """Send every due row once (at most `max_rows`), batch by batch, until none is due or the drain halts.
     Up to `concurrency` rows of a batch are posted at once (1 = strictly one after the other, in due order)."""
+    paused = _sending_paused(deps, client, now)
+    if paused:
+        return DrainReport(halted=paused)
     state = _Pass(deps, client, now, now + lease, DrainReport())
     done = 0
     pool = ThreadPoolExecutor(concurrency, thread_name_prefix="drain") if concurrency > 1 else nullcontext()
@@ -132,6 +136,25 @@ def drain(deps: Deps, client: WebClient, now: datetime, batch: int = 100, lease:
         log.info("drain: %s sent, %s deferred, %s retried, %s failed, %s cancelled, %s reclaimed%s", r.sent,
                  r.deferred, r.retried, r.failed, r.cancelled, r.reclaimed, f", halted: {r.halted}" if r.halted else "")
     return r
+
+
+def _sending_paused(deps: Deps, client: WebClient, now: datetime) -> str:
+    """Why nothing may be sent ('' if it may). After app_uninstalled or tokens_revoked (handlers/events/lifecycle.py)
+    sending stops and rows stay pending; the first drain whose auth.test succeeds again (a reinstall) resumes."""
+    with session_scope(deps.engine) as session:
+        reason = audit.sending_paused(session)
+    if not reason:
+        return ""
+    try:
+        client.auth_test()
+    except Exception as exc:
+        log.info("sending paused (%s): auth.test says %s", reason, failures.classify(exc).code)
+        return reason
+    with session_scope(deps.engine) as session:
+        if audit.resume_sending(session):
+            audit.record(session, "slack", "sending_resumed", "auth_ok", at=now)
+    log.warning("the bot token works again: sending resumes")
+    return ""
 
 
 def _deliver_batch(state: _Pass, claimed: list[int], pool: ThreadPoolExecutor | None, concurrency: int):

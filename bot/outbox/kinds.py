@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import kinds
-from bot.features import checkins, ending, goal_nudges, intro_followups, rounds
+from bot.features import checkins, ending, goal_nudges, intro_followups, privacy, rounds
 from bot.features.deps import Deps
 from bot.slack.delivery import Outgoing
 from storage.models import ScheduledMessage
@@ -32,6 +32,7 @@ RENDERERS: dict[str, Renderer] = {
     kinds.INTRO_EXPIRY: intro_followups.render_expiry,
     kinds.WRAP_UP: ending.render_wrap_up,
     kinds.ROUND_PROPOSAL: rounds.render_proposal,
+    kinds.PAIR_ENDED: privacy.render_pair_ended,
 }
 
 # Run in this order by every sweep pass (bot/outbox/tick.py).
@@ -40,6 +41,7 @@ SWEEPS: dict[str, Sweep] = {
     "drift_alerts": checkins.sweep_drift,
     "goal_nudges": goal_nudges.sweep_goal_nudges,
     "wrap_ups": ending.sweep_wrap_ups,
+    "privacy": privacy.sweep_privacy,
 }
 
 

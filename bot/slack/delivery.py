@@ -111,6 +111,20 @@ def post_outgoing(session: Session, client: WebClient, out: Outgoing,
     return post(session, client, out.channel, known, **message)
 
 
+def open_dm(engine: Engine, client: WebClient, user_id: str) -> str:
+    """The person's DM channel with the bot (kept, or opened and kept), for an upload or a message that must reach
+    that channel even after what we hold about the person is gone (an erasure's goodbye)."""
+    with session_scope(engine) as session:
+        return dm_channel(session, client, user_id)[0]
+
+
+def upload_to_dm(engine: Engine, client: WebClient, user_id: str, *, content: bytes, filename: str, title: str,
+                 comment: str) -> None:
+    """A file into the person's DM (files_upload_v2)."""
+    client.files_upload_v2(channel=open_dm(engine, client, user_id), content=content, filename=filename, title=title,
+                           initial_comment=comment)
+
+
 def attach_ics(client: WebClient, channel: str, ts: str, out: Outgoing) -> None:
     """The calendar file, in the message's thread."""
     client.files_upload_v2(channel=channel, content=out.ics, filename=out.ics_name, title=out.ics_name, thread_ts=ts)

@@ -54,3 +54,5 @@ PROGRAM_MEMBER_PAUSE, PROGRAM_MEMBER_RESUME = "program_member_pause", "program_m
 # Matching rounds
 ROUND_APPROVE, ROUND_DISCARD, ROUND_REMOVE_PAIR = "round_approve", "round_discard", "round_remove_pair"
 ROUND_ACCEPT, ROUND_DECLINE = "round_accept", "round_decline"
+# Your data
+ERASE_CALLBACK, PURGE_CALLBACK = "privacy_erase", "privacy_purge"

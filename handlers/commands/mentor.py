@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.features.deps import Deps
 from bot.slack.blocks import help as help_blocks
-from handlers.commands import availability, checkins, ending, profile, programs, rounds
+from handlers.commands import availability, checkins, ending, privacy, profile, programs, rounds
 from handlers.commands.mentor_command import MentorCommand
 
 
@@ -30,6 +30,10 @@ SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {
     "admin": (programs.admin_command, "program admins: your programs (create, edit, enrol people, run matching rounds)"),
     "round": (rounds.round_command,
               "program admins: plan a matching round for PROGRAM and preview it before anything is sent"),
+    "export": (privacy.export, "a file with everything the bot holds about you, sent to your DMs"),
+    "erase": (privacy.erase, "erase everything the bot holds about you (asks first; cannot be undone)"),
+    "audit": (privacy.audit, "program admins: who ran which report, export or erase, and when"),
+    "purge": (privacy.purge, "program admins: delete all of this workspace's data (asks first; cannot be undone)"),
 }
 
 

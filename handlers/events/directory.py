@@ -13,11 +13,11 @@ def register(app: App, deps: Deps) -> None:
     @app.event("team_join")
     def team_join(ack: Ack, event: dict):
         ack()
-        apply_slack_user(deps.engine, event.get("user") or {})
+        apply_slack_user(deps.engine, event.get("user") or {}, deps.clock())
 
     @app.event("user_change")
     def user_change(ack: Ack, event: dict, client: WebClient):
         ack()
-        _, others = apply_slack_user(deps.engine, event.get("user") or {})
+        _, others = apply_slack_user(deps.engine, event.get("user") or {}, deps.clock())
         for other in others:  # their Home shows the pair as paused now
             publish_home(deps, client, other)

@@ -7,11 +7,14 @@ from storage.models.intro import IntroRequest
 from storage.models.mentorship import Mentorship
 from storage.models.outbox import ScheduledMessage
 from storage.models.person import Person
+from storage.models.privacy import AppState, AuditEntry
 from storage.models.profile import Profile
 from storage.models.program import Program, ProgramAdmin, ProgramMember
 from storage.models.round import MatchRound, RoundPair
 
 __all__ = [
+    "AppState",
+    "AuditEntry",
     "CheckIn",
     "Goal",
     "GoalUpdate",

@@ -6,7 +6,9 @@ from storage.models._common import tz_datetime_column, utcnow
 
 
 class Person(SQLModel, table=True):
-    """Someone in the Slack workspace. Never deleted: deactivation marks them inactive."""
+    """Someone in the Slack workspace. Deactivation marks them inactive (and stamps deactivated_at); erasure
+    (storage/privacy.py) replaces the row with an anonymous tombstone (erased_at set, no name, email or Slack id)
+    so that report counts stay true."""
 
     __tablename__ = "person"
 
@@ -27,5 +29,9 @@ class Person(SQLModel, table=True):
     manager_id: str | None = Field(default=None, max_length=32)
     department: str = Field(default="", max_length=100)
     level: str = Field(default="", max_length=50)
+    # When Slack deactivated them (None while active): ERASE_AFTER_DEACTIVATION_DAYS counts from here.
+    deactivated_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
+    # Set on an erased person's tombstone row only.
+    erased_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
     created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))

@@ -12,6 +12,7 @@ from bot.devkit.demo.scene_ending import scene_ending
 from bot.devkit.demo.scene_mentor_view import scene_mentor_view
 from bot.devkit.demo.scene_onboarding import scene_onboarding
 from bot.devkit.demo.scene_pairing import scene_pairing
+from bot.devkit.demo.scene_privacy import scene_privacy
 from bot.devkit.harness import LocalStack
 from bot.domain.profiles_csv import parse_profiles_csv
 from storage.db import session_scope
@@ -33,7 +34,7 @@ def scene_find_mentor(ctx: DemoContext) -> None:
 # The scenes, in the order they play.
 SCENES: list[Callable[[DemoContext], None]] = [
     scene_find_mentor, scene_onboarding, scene_pairing, scene_checkins, scene_mentor_view, scene_ending,
-    scene_cohort,
+    scene_cohort, scene_privacy,
 ]
 
 
