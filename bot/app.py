@@ -7,6 +7,7 @@ from slack_bolt import App
 import handlers
 from bot.features.deps import Deps
 from bot.slack.client import make_client
+from handlers import errors
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,8 @@ def create_app(deps: Deps) -> App:
     handlers.register(app, deps)
 
     @app.error
-    def on_error(error, body, logger):  # noqa: ARG001
-        # Exception type and where; never payload text or tokens.
-        logger.error("listener failed: %s", type(error).__name__, exc_info=error)
+    def on_error(error, body, response, client, logger):
+        # Exception type and where, never payload text or tokens; a database out of reach is told to the person.
+        return errors.answer(error, body, response, client, logger)
 
     return app

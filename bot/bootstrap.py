@@ -51,4 +51,4 @@ def runtime_deps(env: dict[str, str]) -> Deps:
 
 def wsgi_application(deps: Deps):
     """The web process: Slack's requests at POST /slack/events and GET /healthz, for gunicorn or `mentorbot run`."""
-    return make_wsgi_app(create_app(deps), deps.engine)
+    return make_wsgi_app(create_app(deps), deps.engine, deps.settings.signing_secret)

@@ -168,8 +168,16 @@ def program_answers(session: Session, program_id: int) -> tuple[int, list[tuple[
     return pairs, list(rows)
 
 
+def readable_by(user_id: str):
+    """THE rule for check-in notes, on every surface that shows them: the pair of a live (active or paused)
+    mentorship read each other's entries; once it has ended, each keeps only what they wrote themselves.
+    A where-clause over Mentorship joined with CheckIn."""
+    return (((Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id))
+            & (col(Mentorship.status).in_(lifecycle.LIVE) | (CheckIn.author_id == user_id)))
+
+
 def _journal_of(user_id: str, mentorship_id: int | None):
-    where = [(Mentorship.mentor_id == user_id) | (Mentorship.mentee_id == user_id)]
+    where = [readable_by(user_id)]
     if mentorship_id is not None:
         where.append(Mentorship.id == mentorship_id)
     return where

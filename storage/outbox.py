@@ -112,3 +112,17 @@ def cancel(session: Session, *, idempotency_keys: list[str] | None = None, kind:
         session.add(row)
         count += 1
     return count
+
+
+def superseded(session: Session, row: ScheduledMessage, now: datetime) -> bool:
+    """Whether a later row of the same series (same kind and key prefix, recipient and mentorship) is already
+    due, whatever its status: then this one is stale (e.g. last week's check-in prompt after an outage) and is
+    cancelled rather than sent. The key prefix keeps a prompt's own reminder (`checkin-reminder:`) apart."""
+    prefix = row.idempotency_key.split(":", 1)[0] + ":"
+    later = select(ScheduledMessage.id).where(
+        ScheduledMessage.kind == row.kind, ScheduledMessage.recipient_id == row.recipient_id,
+        ScheduledMessage.mentorship_id == row.mentorship_id, ScheduledMessage.id != row.id,
+        ScheduledMessage.idempotency_key.startswith(prefix, autoescape=True),
+        ScheduledMessage.due_at > row.due_at, ScheduledMessage.due_at <= now,
+        ScheduledMessage.status.in_(("pending", "sending", "sent"))).limit(1)
+    return session.exec(later).first() is not None

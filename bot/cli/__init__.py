@@ -67,7 +67,7 @@ def cmd_import_profiles(args, env) -> int:
 
 def cmd_run(args, env) -> int:
     from bot.app import create_app
-    from bot.server import serve
+    from bot.server import ProductionServer, production_options
 
     deps = runtime_deps(env)
     settings = deps.settings
@@ -83,12 +83,13 @@ def cmd_run(args, env) -> int:
         logging.getLogger("mentorbot").info("serving Socket Mode, scheduler running")
         SocketModeHandler(app, settings.app_token).start()
         return 0
-    server = serve(wsgi_application(deps), "0.0.0.0", settings.port)
+    deps.engine.dispose()  # settings and schema are checked here, once; each gunicorn worker opens its own connections
+
+    def build():
+        return wsgi_application(deps)
+
     logging.getLogger("mentorbot").info("serving HTTP on port %s (POST /slack/events, GET /healthz)", settings.port)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    ProductionServer(build, production_options(settings.port, settings.log_level)).run()
     return 0
 
 

@@ -19,7 +19,6 @@ def parse_instant(text: str) -> datetime:
 
 def cmd_tick(args, env) -> int:
     from bot.features.deps import Deps
-    from bot.outbox.drain import CONCURRENCY
     from bot.outbox.tick import tick
     from bot.slack.client import make_client
 
@@ -31,10 +30,11 @@ def cmd_tick(args, env) -> int:
     written = sum(report.written.values())
     d = report.drain
     print(f"tick at {now.isoformat()}: {written} row(s) written, {d.sent} sent, {d.cancelled} cancelled, "
-          f"{d.failed} failed, {d.deferred} deferred, {d.retried} retried, {d.reclaimed} reclaimed")
+          f"{d.failed} failed, {d.deferred} deferred, {d.retried} retried, {d.reclaimed} reclaimed, "
+          f"{d.reconciled} found already posted")
     if d.reclaimed:
-        print(f"{d.reclaimed} row(s) came back from an expired lease (a worker died): the few it was posting "
-              f"(at most {CONCURRENCY}) may have been delivered twice")
+        print(f"{d.reclaimed} row(s) came back from an expired lease (a worker died): each is looked for in its "
+              "recipient's DM before it is sent again")
     if d.halted:
         print(f"the drain stopped early: {d.halted}; the rest stays pending for the next tick")
     for error in d.errors:

@@ -1,1 +1,1 @@
-"""Tools for the demo and the tests: the local Slack, the scripted demo, the harness. Production code never imports this package."""
+"""Developer kit: the local Slack, the demo, the test harness and load tools."""

@@ -27,7 +27,7 @@ class LocalStack:
         self.engine = make_engine(database_url)
         self.deps = Deps(engine=self.engine, settings=self.settings, clock=clock)
         self.app = create_app(self.deps)
-        self.server, self.base_url = serve_in_thread(make_wsgi_app(self.app, self.engine))
+        self.server, self.base_url = serve_in_thread(make_wsgi_app(self.app, self.engine, SIGNING_SECRET))
         self.driver = SlackDriver(bot_url=self.base_url + "/slack/events", signing_secret=SIGNING_SECRET,
                                   slack=self.slack)
 

@@ -60,11 +60,7 @@ def confirm(current: Terms, submitted: Terms, by_mentor: bool, mentor_confirmed:
 
 def local_to_utc(day: date, at: time, tz: str) -> datetime:
     """A date and time picked by a person, in their own time zone, as UTC."""
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
-    return datetime.combine(day, at, tzinfo=zone).astimezone(ZoneInfo("UTC"))
+    return datetime.combine(day, at, tzinfo=zone(tz)).astimezone(ZoneInfo("UTC"))
 
 
 def first_workday(day: date) -> date:

@@ -4,9 +4,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.domain.text import split_list
+from bot.domain.plain_text import control_error
+from bot.domain.text import split_list, truncate
+from bot.domain.timekeeping import zone_or_none
 
 REQUIRED_COLUMNS = (
     "slack_id", "name", "email", "title", "role", "expertise", "years_experience",
@@ -17,6 +18,9 @@ MAX_CAPACITY = 10
 MAX_YEARS = 60
 MAX_BIO = 2000
 MAX_DEPARTMENT, MAX_LEVEL = 100, 50
+
+
+MULTI_LINE = ("bio",)  # the modal's bio is multi-line too
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,7 @@ class RowError:
 
 
 def valid_timezone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-        return True
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
+    return zone_or_none(name) is not None
 
 
 def parse_profiles_csv(text: str) -> tuple[list[ProfileRow], list[RowError]]:
@@ -90,6 +90,10 @@ def _parse_row(line: int, r: dict) -> ProfileRow:
     def get(col: str) -> str:
         return (r.get(col) or "").strip()
 
+    for col, value in r.items():  # every column, read or not: one rule with the modal (bot.domain.plain_text)
+        if isinstance(col, str) and isinstance(value, str) and control_error(value, multiline=col in MULTI_LINE):
+            raise ValueError(f"{col} contains control characters (such as NUL); remove them")
+
     slack_id = get("slack_id")
     if not slack_id or slack_id[:1] not in ("U", "W") or not slack_id.isalnum() or not slack_id.isupper():
         raise ValueError(f"slack_id must be a Slack user id like U012ABCDEF, got {slack_id!r}")
@@ -110,7 +114,7 @@ def _parse_row(line: int, r: dict) -> ProfileRow:
         raise ValueError(f"capacity must be a whole number 0-{MAX_CAPACITY}, got {capacity_text!r}")
     timezone = get("timezone")
     if timezone and not valid_timezone(timezone):
-        raise ValueError(f"timezone {timezone!r} is not an IANA time zone such as Europe/Berlin")
+        raise ValueError(f"timezone {truncate(timezone, 40)!r} is not an IANA time zone such as Europe/Berlin")
     bio = get("bio")
     if len(bio) > MAX_BIO:
         raise ValueError(f"bio is {len(bio)} characters; the limit is {MAX_BIO}")

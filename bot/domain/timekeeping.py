@@ -26,13 +26,27 @@ def effective_tz(slack_tz: str | None, profile_tz: str | None) -> str:
     return profile_tz or slack_tz or "UTC"
 
 
+MAX_ZONE_NAME = 64  # the longest IANA name is about 30 characters
+
+
 @lru_cache(maxsize=1024)
+def zone_or_none(name: str | None) -> ZoneInfo | None:
+    """The zone named `name` ('' or None = UTC), or None when it is not one. Names come from people (modals, CSV) and
+    from Slack: ZoneInfo raises ZoneInfoNotFoundError for an unknown name, ValueError for a malformed one and OSError
+    for one too long to be a file name (a 3,000-character "zone" was a 500), so every caller goes through here."""
+    if not name:
+        return ZoneInfo("UTC")
+    if len(name) > MAX_ZONE_NAME or not name.isprintable():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
 def zone(tz: str | None) -> ZoneInfo:
     """The zone by IANA name; UTC for an empty, unknown or malformed name."""
-    try:
-        return ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return ZoneInfo("UTC")
+    return zone_or_none(tz) or ZoneInfo("UTC")
 
 
 def local_today(tz: str | None, now: datetime) -> date:

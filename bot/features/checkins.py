@@ -41,8 +41,9 @@ from bot.slack.blocks import checkins as blocks
 from bot.slack.delivery import Outgoing
 from storage import checkins as store
 from storage.db import session_scope
+from storage.events import claim_event
 from storage.models import Mentorship, Program, ScheduledMessage
-from storage.outbox import enqueue, enqueue_many
+from storage.outbox import enqueue, enqueue_many, superseded
 
 CHECKIN, MEETING, DRIFT = kinds.CHECKIN, kinds.MEETING_REMINDER, kinds.DRIFT_ALERT
 LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due
@@ -153,7 +154,7 @@ def _still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, date
     return m, session_at, date.fromisoformat(row.payload["period"])
 
 
-def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
+def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
     found = _still_on(session, row)
     if found is None:
         return None
@@ -161,6 +162,8 @@ def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgo
     other = other_of(m, row.recipient_id)
     value = blocks.answer_value(m.id, period)
     if not row.payload.get("reminder"):
+        if superseded(session, row, deps.clock()):
+            return None  # a later session's prompt is due too (the drain was held up): only that one is useful
         return Outgoing(channel=row.recipient_id, **blocks.checkin_prompt(other, period, value))
     prompt = store.row_by_key(session, checkin_key(m.id, period, row.recipient_id))
     if prompt is None or prompt.status != "sent" or not prompt.slack_ts \
@@ -299,10 +302,13 @@ def record_click(engine: Engine, user_id: str, value: str | None, outcome: str) 
 
 
 def record_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str,
-                source: str) -> Target | None:
-    return _with_target(engine, user_id, value, lambda session, t: store.add_checkin(
-        session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period, outcome=outcome,
-        note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=t.prompt_ts))
+                source: str, once_key: str | None = None) -> Target | None:
+    """once_key: a modal submission's key; a retried delivery of it finds the note already there."""
+    def add(session, t):
+        if once_key is None or claim_event(session, once_key):
+            store.add_checkin(session, mentorship_id=t.mentorship.id, author_id=user_id, period=t.period,
+                              outcome=outcome, note=note[:blocks.NOTE_LIMIT], source=source, slack_ts=t.prompt_ts)
+    return _with_target(engine, user_id, value, add)
 
 
 @dataclass
@@ -313,14 +319,15 @@ class NoteSaved:
     outcome: str = ""
 
 
-def save_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str) -> NoteSaved:
+def save_note(engine: Engine, user_id: str, value: str | None, note: str, outcome: str,
+              once_key: str | None = None) -> NoteSaved:
     """The notes modal: a few words (and optionally how it went) for a check-in the user may answer."""
     outcome = outcome if outcome in OUTCOME_LABELS else ""
     if not note.strip():
         return NoteSaved(errors={blocks.NOTES_BLOCK: "Write a few words, or cancel."})
     if len(note) > blocks.NOTE_LIMIT:
         return NoteSaved(errors={blocks.NOTES_BLOCK: f"Keep it under {blocks.NOTE_LIMIT} characters."})
-    target = record_note(engine, user_id, value, note.strip(), outcome, "modal")
+    target = record_note(engine, user_id, value, note.strip(), outcome, "modal", once_key=once_key)
     if target is None:
         return NoteSaved(errors={blocks.NOTES_BLOCK: "This check-in isn't one of yours, or the mentorship has ended."})
     return NoteSaved(target=target, note=note, outcome=outcome)

@@ -12,6 +12,7 @@ from bot.features import screens
 from bot.features.deps import Deps
 from bot.slack.blocks import goals as goal_blocks
 from storage.db import session_scope
+from storage.events import claim_event
 from storage.goals import create_goal, log_progress, owned_goal, update_goal
 from storage.profiles import person_tz, save_profile, save_self_assessment
 
@@ -27,7 +28,8 @@ class Saved:
         return not self.errors and self.replace_with is None
 
 
-def save_goal(deps: Deps, user_id: str, goal_id: object, fields: dict[str, str]) -> Saved:
+def save_goal(deps: Deps, user_id: str, goal_id: object, fields: dict[str, str], once_key: str) -> Saved:
+    """once_key names this submission (bot.slack.viewstate.submission_key): a retried delivery of it writes nothing."""
     with session_scope(deps.engine) as session:
         goal = owned_goal(session, goal_id, user_id) if goal_id is not None else None
         if goal_id is not None and goal is None:
@@ -37,14 +39,17 @@ def save_goal(deps: Deps, user_id: str, goal_id: object, fields: dict[str, str])
                                      fields["status"] or (goal.status if goal else ""), today)
         if errors:
             return Saved(errors=errors)
-        if goal is None:
+        if not claim_event(session, once_key):
+            pass  # a retried delivery of a submission already saved
+        elif goal is None:
             create_goal(session, user_id, data, deps.clock())
         else:
             update_goal(session, goal, data, deps.clock())
     return Saved()
 
 
-def save_progress(deps: Deps, user_id: str, goal_id: object, percent: str, milestone: str, note: str) -> Saved:
+def save_progress(deps: Deps, user_id: str, goal_id: object, percent: str, milestone: str, note: str,
+                  once_key: str) -> Saved:
     with session_scope(deps.engine) as session:
         goal = owned_goal(session, goal_id, user_id)
         if goal is None:
@@ -53,7 +58,8 @@ def save_progress(deps: Deps, user_id: str, goal_id: object, percent: str, miles
         if errors:
             return Saved(errors=errors)
         was_active = goal.status == "active"
-        log_progress(session, goal, user_id, data, deps.clock())
+        if claim_event(session, once_key):  # not again for a retried delivery
+            log_progress(session, goal, user_id, data, deps.clock())
         finished = was_active and goal.status == "done"
         return Saved(confirmation=goal_blocks.progress_logged(goal.title, data, finished))
 

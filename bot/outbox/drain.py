@@ -18,13 +18,13 @@ How a drain runs (`drain(deps, client, now)`; `now` is injected, and every lease
    in a row stop the drain; the rows it had claimed but not tried are released (pending, attempt undone);
    rows already in flight finish first.
 
-Duplicate window (the only way a message is sent twice): Slack has accepted chat.postMessage for a row, and the
-transaction that marks the row sent never commits, because the worker dies (SIGKILL, OOM, power) or loses the
-database in between. The row stays 'sending' until its lease expires, is returned to pending, and is sent again.
-That is at most `concurrency` rows per crashed worker (4 by default; 1 with concurrency=1): the ones in flight.
-Claimed rows not yet posted come back after lease expiry too, but they were never posted: not duplicates.
-A request whose outcome is unknown to us (a timeout after Slack received it) is retried like any transient
-failure and carries the same risk for that one row. Every row returned from an expired lease is counted in DrainReport.reclaimed.
+Reconciling instead of a duplicate window: Slack may have accepted chat.postMessage for a row whose 'sent' mark
+never committed (the worker died, or lost the database) or whose answer was lost (a 5xx or a timeout after Slack
+received it). Every post carries the row's idempotency key as message metadata, and a row tried before
+(attempts > 1: reclaimed from an expired lease, or retried after a transient failure) is first looked for in the
+recipient's conversation with one bounded history read (bot.delivery.find_posted): found, it is marked sent with
+that ts (DrainReport.reconciled); absent, it is posted. Rows returned from an expired lease are counted in
+DrainReport.reclaimed.
 """
 
 import logging
@@ -41,7 +41,7 @@ from bot.features.deps import Deps
 from bot.outbox import failures
 from bot.outbox.kinds import RENDERERS
 from bot.outbox.policy import Recipient, decide, is_channel
-from bot.slack.delivery import attach_ics, post_outgoing
+from bot.slack.delivery import attach_ics, find_posted, post_outgoing
 from storage import audit
 from storage.db import session_scope
 from storage.mentorships import pause_mentorships_of
@@ -76,7 +76,8 @@ class DrainReport:
     errors: list[str] = field(default_factory=list)  # "row <id>: <code>": Slack codes only, never message text
     deferred: int = 0  # re-timed into the recipient's working hours or past their pause
     retried: int = 0  # back to pending after a transient failure or a rate limit
-    reclaimed: int = 0  # returned to pending from an expired lease: each may be a duplicate (see the docstring)
+    reclaimed: int = 0  # returned to pending from an expired lease: each is looked for in Slack before a resend
+    reconciled: int = 0  # found already posted (metadata key in the DM) and marked sent without posting again
     skipped: int = 0  # our claim was taken over (our lease had expired): left to the other worker
     paused_mentorships: int = 0
     halted: str = ""  # why the drain stopped early: ratelimited, slack_unavailable, or a token error code
@@ -246,7 +247,14 @@ def _deliver(state: _Pass, row_id: int) -> None:
                 mark_cancelled(session, row_id, state.lease_until)
                 state.count(cancelled=1)
                 return
-            channel, ts = post_outgoing(session, state.client, out, state.dm_channels)
+            if row.attempts > 1:  # tried before with an outcome we may not know: look before posting again
+                found = find_posted(session, state.client, out, row.idempotency_key, row.created_at,
+                                    state.dm_channels)
+                if found:
+                    mark_sent(session, row_id, state.lease_until, found, state.now, "found already posted")
+                    state.count(sent=1, reconciled=1)
+                    return
+            channel, ts = post_outgoing(session, state.client, out, state.dm_channels, key=row.idempotency_key)
             seen["ts"] = ts
             note = ""
             if out.ics:

@@ -12,6 +12,7 @@ someone it has never been opened for.
 
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -100,10 +101,42 @@ def send(engine: Engine, client: WebClient, recipient: str, **message) -> str:
         return post(session, client, recipient, **message)[1]
 
 
+# Every outbox post carries its row's idempotency key as Slack message metadata, so a post whose outcome we never
+# learned (the worker died, or Slack answered 5xx after taking it) can be found before it is sent again.
+METADATA_EVENT = "mentorbot_outbox"
+CLOCK_SKEW = timedelta(hours=1)  # our database's clock against Slack's: look a little further back than needed
+RECONCILE_LOOKBACK = 100  # messages: one history call; far more than the bot posts to one person between tries
+
+
+def outbox_metadata(key: str) -> dict:
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": key}}
+
+
+def find_posted(session: Session, client: WebClient, out: Outgoing, key: str, since: datetime,
+                known: dict[str, str | None] | None = None) -> str | None:
+    """The ts of the message posted earlier for outbox key `key`, or None when Slack has none: one bounded read of
+    the recipient's DM (or the channel; the thread for a threaded post), newest first, since the row was written."""
+    channel = dm_channel(session, client, out.channel, known)[0] if is_person(out.channel) else out.channel
+    oldest = since - CLOCK_SKEW
+    page = {"channel": channel, "oldest": f"{oldest.timestamp():.6f}", "limit": RECONCILE_LOOKBACK,
+            "include_all_metadata": True}
+    if out.thread_ts:
+        messages = client.conversations_replies(ts=out.thread_ts, **page)["messages"]
+    else:
+        messages = client.conversations_history(**page)["messages"]
+    for message in messages:
+        meta = message.get("metadata") or {}
+        if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("key") == key:
+            return message["ts"]
+    return None
+
+
 def post_outgoing(session: Session, client: WebClient, out: Outgoing,
-                  known: dict[str, str | None] | None = None) -> tuple[str, str]:
-    """Post the message of an outbox row. Returns (channel, ts)."""
+                  known: dict[str, str | None] | None = None, key: str | None = None) -> tuple[str, str]:
+    """Post the message of an outbox row (tagged with its idempotency key). Returns (channel, ts)."""
     message = {"text": out.text}
+    if key:
+        message["metadata"] = outbox_metadata(key)
     if out.blocks:
         message["blocks"] = out.blocks
     if out.thread_ts:

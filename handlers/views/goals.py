@@ -41,14 +41,14 @@ def register(app: App, deps: Deps) -> None:
     def submit_goal(user_id: str, view: dict) -> Saved:
         state = view["state"]
         fields = {name: viewstate.text(state, name) for name in ("horizon", "title", "target", "target_date", "status")}
-        return goals.save_goal(deps, user_id, metadata_goal_id(view), fields)
+        return goals.save_goal(deps, user_id, metadata_goal_id(view), fields, viewstate.submission_key(view))
 
     def submit_progress(user_id: str, view: dict) -> Saved:
         state = view["state"]
         picked = viewstate.text(state, "goal")
         return goals.save_progress(deps, user_id, picked if picked else metadata_goal_id(view),
                                    viewstate.text(state, "percent"), viewstate.text(state, "milestone"),
-                                   viewstate.text(state, "note"))
+                                   viewstate.text(state, "note"), viewstate.submission_key(view))
 
     register_form(app, goal_blocks.GOAL_CALLBACK, submit_goal, after_save)
     register_form(app, goal_blocks.PROGRESS_CALLBACK, submit_progress, after_save)

@@ -514,3 +514,34 @@ def test_conversations_members_pages_and_refuses_a_bad_limit(slack, client):
     assert rest["members"] == ["U3"] and rest["response_metadata"]["next_cursor"] == ""
     assert error_of(client.conversations_members, channel="C0PAGED", limit=1001)["error"] == "invalid_limit"
     assert error_of(client.conversations_members, channel="C0NOPE")["error"] == "channel_not_found"
+# ---- message metadata and history ------------------------------------------------------------
+
+def test_metadata_round_trips_through_history_only_when_asked(slack, client):
+    meta = {"event_type": "mentorbot_outbox", "event_payload": {"key": "checkin:1:2026-12-01:U1"}}
+    first = client.chat_postMessage(channel="U1", text="one", metadata=meta)
+    client.chat_postMessage(channel="U1", text="reply", thread_ts=first["ts"], metadata=meta)
+    second = client.chat_postMessage(channel="U1", text="two")
+    dm = first["channel"]
+    plain = client.conversations_history(channel=dm)["messages"]
+    assert [m["text"] for m in plain] == ["two", "one"] and all("metadata" not in m for m in plain)  # newest first
+    full = client.conversations_history(channel=dm, include_all_metadata=True, oldest=first["ts"], inclusive=True)
+    assert [m.get("metadata") for m in full["messages"]] == [None, meta]
+    assert [m["text"] for m in client.conversations_history(channel=dm, oldest=first["ts"])["messages"]] == ["two"]
+    assert [m["text"] for m in client.conversations_history(channel=dm, limit=1)["messages"]] == ["two"]
+    thread = client.conversations_replies(channel=dm, ts=first["ts"], include_all_metadata=True)["messages"]
+    assert [(m["text"], m.get("metadata")) for m in thread] == [("one", meta), ("reply", meta)]
+    assert error_of(client.conversations_replies, channel=dm, ts=second["ts"] + "9")["error"] == "thread_not_found"
+    assert error_of(client.conversations_history, channel=dm, oldest="yesterday")["error"] == "invalid_ts_oldest"
+    assert error_of(client.conversations_history, channel="C0OTHER")["error"] == "not_in_channel"
+    assert error_of(client.conversations_history, channel="G0SECRET")["error"] == "channel_not_found"
+    for bad, code in [({"event_type": "x"}, "invalid_metadata_schema"), ("[1]", "invalid_metadata_format"),
+                      ({"event_type": "", "event_payload": {}}, "invalid_metadata_schema"),
+                      ({"event_type": "x", "event_payload": [], }, "invalid_metadata_schema")]:
+        assert error_of(client.chat_postMessage, channel="U1", text="x", metadata=bad)["error"] == code
+
+
+def test_an_accepted_post_can_answer_5xx(slack, client):
+    slack.inject("chat.postMessage", status=503, after=True)
+    with pytest.raises(SlackApiError):
+        client.chat_postMessage(channel="U1", text="landed anyway")
+    assert [m["text"] for m in slack.messages] == ["landed anyway"]

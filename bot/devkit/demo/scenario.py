@@ -55,7 +55,9 @@ def seed_workspace(stack: LocalStack) -> dict[str, str]:
     return names
 
 
-def run_demo(out: Callable[[str], None] = print, db_path: str | None = None) -> int:
+def run_demo(out: Callable[[str], None] = print, db_path: str | None = None,
+             inspect: Callable[[LocalStack], None] | None = None) -> int:
+    """inspect(stack), when given, looks at the local Slack and database once every scene has played."""
     with tempfile.TemporaryDirectory(prefix="mentorbot-demo-") as tmp:
         url = f"sqlite:///{db_path or Path(tmp) / 'demo.db'}"
         upgrade(url)
@@ -67,6 +69,8 @@ def run_demo(out: Callable[[str], None] = print, db_path: str | None = None) -> 
             for scene in SCENES:
                 scene(ctx)
             stack.slack.wait_quiet()  # the last scene's follow-ups (Home republished, ...) land before counting
+            if inspect is not None:
+                inspect(stack)
             out("")
             out(f"Demo finished: {len(stack.slack.calls)} Web API calls, all answered by the strict local Slack.")
     return 0

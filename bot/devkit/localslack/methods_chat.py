@@ -7,6 +7,7 @@ import secrets
 import time
 
 from . import limits
+from .methods_history import check_metadata
 from .spec import MethodError
 
 
@@ -55,10 +56,11 @@ def check_content(args, require: bool = True) -> None:
 def chat_post_message(slack, args) -> dict:
     ch = post_channel(slack, args["channel"])
     check_content(args)
+    metadata = check_metadata(args.get("metadata"))
     msg = slack._record_message(channel=ch["id"], text=args.get("text") or "",
                                 blocks=with_block_ids(args.get("blocks")) or None,
                                 thread_ts=args.get("thread_ts") or None,
-                                attachments=args.get("attachments") or None)
+                                attachments=args.get("attachments") or None, metadata=metadata)
     return {"channel": ch["id"], "ts": msg["ts"], "message": slack._message_json(msg)}
 
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from . import limits, methods_chat, methods_users, methods_views, spec
+from . import limits, methods_chat, methods_history, methods_users, methods_views, spec
 from .spec import MethodError
 
-HANDLERS = {**methods_users.HANDLERS, **methods_chat.HANDLERS, **methods_views.HANDLERS}
+HANDLERS = {**methods_users.HANDLERS, **methods_chat.HANDLERS, **methods_views.HANDLERS, **methods_history.HANDLERS}
 
 # Arguments that carry JSON; in form bodies they arrive as JSON strings.
-JSON_ARGS = ("blocks", "attachments", "view", "files")
+JSON_ARGS = ("blocks", "attachments", "view", "files")  # metadata is parsed (and refused) by its method
 
 TRIGGER_TTL = 3.0  # Slack: trigger_id expires 3 seconds after it is issued
 RESPONSE_URL_MAX_USES = 5  # Slack: a response_url can be used up to 5 times within 30 minutes
@@ -48,6 +48,7 @@ class _Injection:
     error: str | None
     body: str | None
     times: int
+    after: bool = False
 
 
 class LocalSlack:
@@ -217,17 +218,20 @@ class LocalSlack:
 
     def inject(self, method: str, *, status: int | None = None, retry_after: int | None = None,
                delay: float | None = None, error: str | None = None, times: int = 1,
-               body: str | None = None) -> None:
+               body: str | None = None, after: bool = False) -> None:
         """Make the next `times` calls of `method` ("*" = any) fail or slow down.
 
         status=429 -> rate limited (Retry-After: retry_after or 1); status>=500 -> that status with
         `body` (default a JSON fatal_error); error=... -> HTTP 200 {"ok": false, "error": error};
         delay=s alone -> sleep then answer normally.
+        after=True: the method runs first (a post is recorded, as when Slack accepted it), then the delay and the
+        failure apply to the answer only: the outcome is unknown to the caller (a timeout or a 5xx after Slack
+        received the request).
         """
         if status is None and error is None and delay is None:
             raise ValueError("inject needs status, error or delay")
         with self.lock:
-            self._injections.append(_Injection(method, status, retry_after, delay, error, body, times))
+            self._injections.append(_Injection(method, status, retry_after, delay, error, body, times, after))
 
     # ---- internals used by method handlers -------------------------------------------------
     def _next(self) -> int:
@@ -316,6 +320,15 @@ class LocalSlack:
             token = auth[len("Bearer "):].strip()
 
         injected = self._take_injection(method)
+        if injected and injected.after:
+            answer = self._perform(method, args, token)
+            if injected.delay:
+                time.sleep(injected.delay)
+            if injected.status and injected.status >= 500:
+                text = injected.body if injected.body is not None else \
+                    json.dumps({"ok": False, "error": "fatal_error"})
+                return self._api_answer(method, args, injected.status, None, raw=text, injected=True)
+            return answer
         if injected:
             if injected.delay:
                 time.sleep(injected.delay)
@@ -331,6 +344,9 @@ class LocalSlack:
                 return self._api_answer(method, args, 200, {"ok": False, "error": injected.error},
                                         injected=True)
 
+        return self._perform(method, args, token)
+
+    def _perform(self, method: str, args: dict, token: str | None):
         if method not in HANDLERS:
             return self._api_answer(method, args, 200, {"ok": False, "error": "unknown_method"})
         if not token:

@@ -28,11 +28,29 @@ METHODS: dict[str, dict] = {
         "optional": [
             "as_user", "attachments", "blocks", "icon_emoji", "icon_url", "link_names", "mrkdwn",
             "parse", "reply_broadcast", "text", "thread_ts", "unfurl_links", "unfurl_media", "username",
+            "metadata",
         ],
         "json": True,
         "missing": {"channel": "channel_not_found"},
         "errors": ["channel_not_found", "not_in_channel", "no_text", "msg_too_long", "invalid_blocks",
-                   "invalid_blocks_format"],
+                   "invalid_blocks_format", "invalid_metadata_format", "invalid_metadata_schema",
+                   "metadata_too_large"],
+    },
+    "conversations.history": {
+        "required": ["channel"],
+        "optional": ["latest", "oldest", "inclusive", "limit", "cursor", "include_all_metadata"],
+        "json": False,
+        "missing": {"channel": "channel_not_found"},
+        "errors": ["channel_not_found", "not_in_channel", "invalid_ts_latest", "invalid_ts_oldest",
+                   "invalid_cursor"],
+    },
+    "conversations.replies": {
+        "required": ["channel", "ts"],
+        "optional": ["latest", "oldest", "inclusive", "limit", "cursor", "include_all_metadata"],
+        "json": False,
+        "missing": {"channel": "channel_not_found", "ts": "thread_not_found"},
+        "errors": ["channel_not_found", "not_in_channel", "thread_not_found", "invalid_ts_latest",
+                   "invalid_ts_oldest", "invalid_cursor"],
     },
     "chat.postEphemeral": {
         "required": ["channel", "user"],
@@ -180,6 +198,25 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     ("conversations.info", "required", "channel"),
     ("conversations.join", "required", "channel"),
     ("conversations.members", "required", "channel"),
+    # Message metadata (2022, after the spec): chat.postMessage's `metadata` and its errors, and
+    # include_all_metadata on the history methods; shapes from Slack's message-metadata docs.
+    ("chat.postMessage", "param", "metadata"),
+    ("chat.postMessage", "error", "invalid_metadata_format"),
+    ("chat.postMessage", "error", "invalid_metadata_schema"),
+    ("chat.postMessage", "error", "metadata_too_large"),
+    ("conversations.history", "param", "include_all_metadata"),
+    ("conversations.replies", "param", "include_all_metadata"),
+    # Without a channel (and a thread's ts) there is nothing to read; a bot outside a public channel is told
+    # not_in_channel (Slack docs), a cursor we did not issue is invalid_cursor (as users.list).
+    ("conversations.history", "required", "channel"),
+    ("conversations.replies", "required", "channel"),
+    ("conversations.replies", "required", "ts"),
+    ("conversations.history", "error", "not_in_channel"),
+    ("conversations.replies", "error", "not_in_channel"),
+    ("conversations.history", "error", "invalid_cursor"),
+    ("conversations.replies", "error", "invalid_cursor"),
+    ("conversations.replies", "error", "invalid_ts_latest"),
+    ("conversations.replies", "error", "invalid_ts_oldest"),
     # views.update needs the new view; view_id/external_id (one of) is checked in code.
     ("views.update", "required", "view"),
     # chat.update: a ts that is not in the channel; cant_update_message for others' messages.

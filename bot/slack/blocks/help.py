@@ -3,8 +3,8 @@ from bot.slack.blocks.common import message, section
 
 
 def _lines(subcommands: dict[str, str]) -> str:
-    lines = ["• `/findmentor <what you want to learn>` — mentors ranked by fit, with why"]
-    lines += [f"• `/mentor {name}` — {text}" for name, text in sorted(subcommands.items())]
+    lines = ["• `/findmentor &lt;what you want to learn&gt;` — mentors ranked by fit, with why"]
+    lines += [f"• `/mentor {escape(name)}` — {escape(text)}" for name, text in sorted(subcommands.items())]
     return "\n".join(lines)
 
 
@@ -15,4 +15,4 @@ def mentor_help(subcommands: dict[str, str]) -> dict:
 
 def unknown_subcommand(name: str, subcommands: dict[str, str]) -> dict:
     text = f"I don't know `/mentor {escape(name)}`. Here is what I can do:\n" + _lines(subcommands)
-    return message(f"Unknown command {name}", [section(text)])
+    return message(f"Unknown command {escape(name)}", [section(text)])
