@@ -6,6 +6,7 @@ from slack_bolt import App
 
 import handlers
 from bot.features.deps import Deps
+from bot.observability import measure_requests
 from bot.slack.client import make_client
 from handlers import errors
 
@@ -32,6 +33,7 @@ def create_app(deps: Deps) -> App:
         raise_error_for_unhandled_request=False,
     )
     handlers.register(app, deps)
+    measure_requests(app)  # Prometheus: requests by surface and outcome, ack latency (GET /metrics)
 
     @app.error
     def on_error(error, body, response, client, logger):

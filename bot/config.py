@@ -12,6 +12,12 @@ DEFAULT_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
+def is_placeholder(value: str) -> bool:
+    """.env.example's values (`xoxb-your-bot-token`, `your-signing-secret`) and the like: copied, never filled in."""
+    lowered = value.lower()
+    return "your-" in lowered or "your_" in lowered or "<" in value or "..." in value or "…" in value
+
+
 class ConfigError(Exception):
     def __init__(self, variable: str, expected: str):
         self.variable = variable
@@ -34,6 +40,8 @@ class Settings:
     # mentorships that ended longer ago than this. Both applied by the worker's sweep (bot/features/privacy.py).
     erase_after_deactivation_days: int | None = None
     notes_retention_days: int | None = None
+    log_format: str = "text"  # or "json" (bot/observability.py)
+    sentry_dsn: str = ""
 
     @property
     def socket_mode(self) -> bool:
@@ -60,13 +68,19 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
     bot_token = env.get("SLACK_BOT_TOKEN", "").strip()
     if require_slack and not bot_token.startswith("xoxb-"):
         raise ConfigError("SLACK_BOT_TOKEN", "expected a bot token starting with xoxb-")
+    if require_slack and is_placeholder(bot_token):
+        raise ConfigError("SLACK_BOT_TOKEN", "still the placeholder from .env.example: paste the Bot User OAuth Token")
     app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
     if app_token and not app_token.startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN", "expected an app-level token starting with xapp- (or leave it unset)")
+    if app_token and is_placeholder(app_token):
+        raise ConfigError("SLACK_APP_TOKEN", "still a placeholder: paste the app-level token (or leave it unset)")
     signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip()
     # Socket Mode requests are not signed; HTTP mode must verify every request.
     if require_slack and not app_token and not signing_secret:
         raise ConfigError("SLACK_SIGNING_SECRET", "expected the app's signing secret (required in HTTP mode)")
+    if require_slack and signing_secret and is_placeholder(signing_secret):
+        raise ConfigError("SLACK_SIGNING_SECRET", "still the placeholder from .env.example: paste the Signing Secret")
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
     parsed = urlparse(api_url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
@@ -82,6 +96,12 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
     admin_user_ids = tuple(a.strip() for a in env.get("ADMIN_USER_IDS", "").split(",") if a.strip())
     if any(not re.fullmatch(r"[UW][A-Z0-9]{2,30}", a) for a in admin_user_ids):
         raise ConfigError("ADMIN_USER_IDS", "expected Slack user ids separated by commas, such as U012AB,U034CD")
+    log_format = (env.get("LOG_FORMAT", "").strip() or "text").lower()
+    if log_format not in ("text", "json"):
+        raise ConfigError("LOG_FORMAT", "expected text or json")
+    sentry_dsn = env.get("SENTRY_DSN", "").strip()
+    if sentry_dsn and not urlparse(sentry_dsn).scheme.startswith("http"):
+        raise ConfigError("SENTRY_DSN", "expected Sentry's DSN, https://KEY@HOST/PROJECT (or leave it unset)")
     return Settings(
         admin_user_ids=admin_user_ids,
         erase_after_deactivation_days=_days(env, "ERASE_AFTER_DEACTIVATION_DAYS"),
@@ -93,6 +113,8 @@ def load_settings(env: dict[str, str], *, require_slack: bool = True) -> Setting
         api_url=api_url,
         port=int(port_text),
         log_level=log_level,
+        log_format=log_format,
+        sentry_dsn=sentry_dsn,
     )
 
 

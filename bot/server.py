@@ -1,7 +1,9 @@
-"""HTTP mode: Slack's requests at POST /slack/events, and GET /healthz for load balancers."""
+"""HTTP mode: Slack's requests at POST /slack/events, GET /healthz for load balancers, GET /metrics for
+Prometheus (bot/observability.py)."""
 
 import io
 import threading
+import time
 from collections.abc import Callable
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -12,6 +14,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from bot.observability import count_refused, make_metrics_app
 from bot.slack import request_gate
 
 
@@ -34,8 +37,11 @@ def make_wsgi_app(app: App, engine: Engine, signing_secret: str | None = None):
     """signing_secret: when given, every POST is screened (size, signature, shape) before Bolt sees it."""
     slack = SlackRequestHandler(app, path="/slack/events")
     statuses = {400: "400 Bad Request", 401: "401 Unauthorized", 413: "413 Payload Too Large"}
+    metrics = make_metrics_app(engine)
 
     def application(environ, start_response):
+        if environ.get("PATH_INFO") == "/metrics" and environ.get("REQUEST_METHOD") == "GET":
+            return metrics(environ, start_response)
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
             try:
                 with engine.connect() as conn:
@@ -45,8 +51,10 @@ def make_wsgi_app(app: App, engine: Engine, signing_secret: str | None = None):
                 status, body = "503 Service Unavailable", b"database unavailable\n"
             return _plain(start_response, status, body)
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
+            started = time.perf_counter()
             verdict = request_gate.screen(environ, signing_secret)
             if verdict.status:
+                count_refused(verdict.status, verdict.body, time.perf_counter() - started)
                 return _plain(start_response, statuses[verdict.status], request_gate.error_body(verdict),
                               "application/json")
             # The gate read the body; Bolt reads it again from here.

@@ -1,4 +1,6 @@
-"""The Procfile's web process: `gunicorn bot.wsgi:application`. Fails fast with one line on bad config."""
+"""The Procfile's web process: `gunicorn --preload bot.wsgi:application`. Fails fast with one line on bad config,
+an unreachable database or Slack, or a refused token: with --preload the app is built once in gunicorn's master,
+so our exit code (2) is gunicorn's; without it each worker would exit and gunicorn would respawn it forever."""
 
 import sys
 
@@ -16,7 +18,10 @@ def _build():
     except CliError as exc:
         print(f"mentorbot: {exc}", file=sys.stderr)
         sys.exit(exc.code)
-    return wsgi_application(deps)
+    application = wsgi_application(deps)
+    # The master checked the database; its pooled connections must not be shared by the forked workers.
+    deps.engine.dispose()
+    return application
 
 
 application = _build()

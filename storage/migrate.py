@@ -35,3 +35,13 @@ def current_revisions(engine: Engine) -> set[str]:
 
 def is_current(engine: Engine) -> bool:
     return current_revisions(engine) == head_revisions(str(engine.url))
+
+
+def schema_state(engine: Engine) -> str:
+    """"current", "behind" (run `mentorbot migrate`) or "ahead": the database carries a revision this code does not
+    know, i.e. a newer version migrated it (a rolling upgrade in progress, or a rollback of the code)."""
+    current = current_revisions(engine)
+    if current == head_revisions(str(engine.url)):
+        return "current"
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config(str(engine.url))).walk_revisions()}
+    return "ahead" if current - known else "behind"

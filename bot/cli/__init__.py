@@ -2,13 +2,28 @@
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from bot.bootstrap import engine_checked, runtime_deps, setup_logging, wsgi_application
 from bot.cli import directory, privacy, programs, rounds, tick
 from bot.config import ConfigError, load_database_url, read_env
 from bot.errors import CliError
+
+
+def on_sigterm(stop: threading.Event, then=None) -> None:
+    """SIGTERM (and Ctrl-C) set `stop` and run `then` once: the process finishes in-flight work and exits 0."""
+    def handler(signum, frame):
+        if not stop.is_set():
+            stop.set()
+            logging.getLogger("mentorbot").info("stopping (signal %s): finishing in-flight work", signum)
+            if then is not None:
+                then()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
 
 
 def cmd_migrate(args, env) -> int:
@@ -73,15 +88,25 @@ def cmd_run(args, env) -> int:
     settings = deps.settings
     if settings.socket_mode:
         from apscheduler.schedulers.background import BackgroundScheduler
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+        from bot.outbox.heartbeat import Beater
         from bot.outbox.worker import build_scheduler
+        from bot.slack.socket_mode import make_socket_mode_handler
 
         # Socket Mode is the single-process setup: the scheduler's jobs run here too (same as `mentorbot worker`).
         app = create_app(deps)
-        build_scheduler(deps, app.client, scheduler_class=BackgroundScheduler).start()
+        stop = threading.Event()
+        scheduler = build_scheduler(deps, app.client, scheduler_class=BackgroundScheduler, stop=stop)
+        handler = make_socket_mode_handler(app, settings.app_token)
+        on_sigterm(stop)
+        scheduler.start()
+        handler.connect()
+        beater = Beater("socket", alive=handler.client.is_connected).start()
         logging.getLogger("mentorbot").info("serving Socket Mode, scheduler running")
-        SocketModeHandler(app, settings.app_token).start()
+        stop.wait()
+        beater.stop()
+        handler.close()  # no new envelopes; listeners already running finish in Bolt's pool
+        scheduler.shutdown(wait=True)  # the drain finishes its posts and releases what it claimed
         return 0
     deps.engine.dispose()  # settings and schema are checked here, once; each gunicorn worker opens its own connections
 
@@ -94,15 +119,39 @@ def cmd_run(args, env) -> int:
 
 
 def cmd_worker(args, env) -> int:
+    from bot.outbox import heartbeat
     from bot.outbox.worker import build_scheduler
 
-    scheduler = build_scheduler(runtime_deps(env))
+    stop = threading.Event()
+    scheduler = build_scheduler(runtime_deps(env), stop=stop, heartbeat=True)
+    # On SIGTERM the running drain stops claiming, finishes its in-flight posts and releases the rest (pending at
+    # once, not after the lease); shutdown(wait=True) waits for it, then the process exits 0.
+    on_sigterm(stop, then=lambda: scheduler.shutdown(wait=True))
     logging.getLogger("mentorbot").info("worker started")
     try:
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        pass
+    finally:
+        heartbeat.clear("worker")
+    logging.getLogger("mentorbot").info("worker stopped")
     return 0
+
+
+def cmd_health(args, env) -> int:
+    """For supervisors: exit 0 when the process's heartbeat is fresh and the database answers, else 1."""
+    from sqlalchemy import text
+
+    from bot.outbox import heartbeat
+    from storage.db import make_engine
+
+    ok, line = heartbeat.check(args.role, args.max_age)  # HEARTBEAT_DIR from the environment, as the writer
+    if ok:
+        try:
+            with make_engine(load_database_url(env)).connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:
+            ok, line = False, f"{line}; database unreachable ({type(exc).__name__})"
+    print(f"mentorbot: {line}", file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 # Command modules beyond the core ones above: each has add_commands(subparsers) and sets func(args, env) -> exit
@@ -118,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         .set_defaults(func=cmd_run)
     sub.add_parser("worker", help="run the scheduler process").set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="create or upgrade the database schema").set_defaults(func=cmd_migrate)
+    health = sub.add_parser("health", help="exit 0 if the worker (or Socket Mode) process is alive, else 1")
+    health.add_argument("--role", choices=("worker", "socket"), default="worker",
+                        help="worker: `mentorbot worker`; socket: `mentorbot run` in Socket Mode (connected)")
+    health.add_argument("--max-age", type=float, default=45.0, help="seconds a heartbeat stays fresh (default 45)")
+    health.set_defaults(func=cmd_health)
     demo = sub.add_parser("demo", help="play a scripted scenario against a built-in local Slack (no tokens)")
     demo.add_argument("--db", help="SQLite file to use (default: a temporary one)")
     demo.set_defaults(func=cmd_demo)

@@ -22,9 +22,13 @@ Reconciling instead of a duplicate window: Slack may have accepted chat.postMess
 never committed (the worker died, or lost the database) or whose answer was lost (a 5xx or a timeout after Slack
 received it). Every post carries the row's idempotency key as message metadata, and a row tried before
 (attempts > 1: reclaimed from an expired lease, or retried after a transient failure) is first looked for in the
-recipient's conversation with one bounded history read (bot.delivery.find_posted): found, it is marked sent with
-that ts (DrainReport.reconciled); absent, it is posted. Rows returned from an expired lease are counted in
+recipient's conversation with one bounded history read (bot.slack.delivery.find_posted): found, it is marked sent
+with that ts (DrainReport.reconciled); absent, it is posted. Rows returned from an expired lease are counted in
 DrainReport.reclaimed.
+
+Stopping (`stop`, set by the worker on SIGTERM): no new batch is claimed and no new row is started; rows in flight
+finish (posted and marked sent), and claimed rows not yet tried are released at once (pending, attempt undone), so
+a stopped worker leaves nothing to wait out a lease: halted = "stopping".
 """
 
 import logging
@@ -100,9 +104,13 @@ class _Pass:
     report: DrainReport
     # user id -> their kept DM channel (None: none kept), read with each claim: no lookup per row
     dm_channels: dict[str, str | None] = field(default_factory=dict)
+    stop: threading.Event | None = None
     recipient_of: dict[int, str] = field(default_factory=dict)  # claimed row id -> recipient
     transient_in_a_row: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def stopping(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
 
     def count(self, **increments: int) -> None:
         with self.lock:
@@ -111,17 +119,22 @@ class _Pass:
 
 
 def drain(deps: Deps, client: WebClient, now: datetime, batch: int = 100, lease: timedelta = LEASE,
-          max_rows: int | None = None, concurrency: int = CONCURRENCY) -> DrainReport:
+          max_rows: int | None = None, concurrency: int = CONCURRENCY,
+          stop: threading.Event | None = None) -> DrainReport:
     """Send every due row once (at most `max_rows`), batch by batch, until none is due or the drain halts.
-    Up to `concurrency` rows of a batch are posted at once (1 = strictly one after the other, in due order)."""
+    Up to `concurrency` rows of a batch are posted at once (1 = strictly one after the other, in due order).
+    Setting `stop` ends the drain early, releasing what it claimed but did not start (see Stopping above)."""
     paused = _sending_paused(deps, client, now)
     if paused:
         return DrainReport(halted=paused)
-    state = _Pass(deps, client, now, now + lease, DrainReport())
+    state = _Pass(deps, client, now, now + lease, DrainReport(), stop=stop)
     done = 0
     pool = ThreadPoolExecutor(concurrency, thread_name_prefix="drain") if concurrency > 1 else nullcontext()
     with pool:
         while max_rows is None or done < max_rows:
+            if state.stopping():
+                state.report.halted = "stopping"
+                break
             claimed = _claim(state, batch if max_rows is None else min(batch, max_rows - done))
             if claimed is None:
                 break
@@ -163,6 +176,8 @@ def _deliver_batch(state: _Pass, claimed: list[int], pool: ThreadPoolExecutor | 
     queue, halt = list(claimed), None
     if pool is None:
         while queue:
+            if state.stopping():
+                return _Halt("stopping"), queue
             try:
                 _deliver(state, queue.pop(0))
             except _Halt as exc:
@@ -171,6 +186,8 @@ def _deliver_batch(state: _Pass, claimed: list[int], pool: ThreadPoolExecutor | 
     # One row per recipient in flight: a person's messages arrive in due order (a reminder never before its prompt).
     in_flight: dict = {}  # future -> recipient
     while queue or in_flight:
+        if halt is None and state.stopping():
+            halt = _Halt("stopping")
         while queue and halt is None and len(in_flight) < concurrency:
             busy = set(in_flight.values())
             pick = next((i for i, row_id in enumerate(queue) if state.recipient_of.get(row_id) not in busy), None)

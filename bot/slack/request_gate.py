@@ -58,7 +58,7 @@ def screen(environ, signing_secret: str | None) -> Verdict:
     timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
     signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
     if signing_secret and not signed_by(signing_secret, timestamp, signature, body, time.time()):
-        return _refuse(401, "invalid request")
+        return Verdict(401, "invalid request", body)
     try:
         text = body.decode("utf-8")
         parsed = parse_body(text, extract_content_type({"content-type": [environ.get("CONTENT_TYPE") or ""]}))

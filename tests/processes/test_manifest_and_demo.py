@@ -1,5 +1,6 @@
 """The manifest is valid against Slack's schema, and the README's demo command exits 0."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,39 @@ def test_manifest_declares_what_the_bot_uses():
     assert {"app_home_opened", "message.im", "team_join", "user_change", "app_uninstalled", "tokens_revoked"} <= events
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
+
+
+# Each Web API method the code calls, and the bot scope Slack requires for it (docs.slack.dev/reference/methods).
+METHOD_SCOPES = {
+    "chat_postMessage": "chat:write", "chat_postEphemeral": "chat:write", "chat_update": "chat:write",
+    "conversations_open": "im:write", "conversations_join": "channels:join", "users_info": "users:read",
+    "users_list": "users:read", "files_upload_v2": "files:write", "auth_test": None, "views_open": None,
+    "views_publish": None, "views_push": None, "views_update": None,
+    # Several scopes where the channel's type decides: a DM or a public channel; a public or a private channel.
+    "conversations_history": ("im:history", "channels:history"), "conversations_replies": ("im:history", "channels:history"),
+    "conversations_members": ("channels:read", "groups:read"),
+}
+
+
+def test_manifest_requests_only_the_scopes_the_code_uses():
+    """Scopes = the calls in bot/ and handlers/ (a new call with a new scope fails here until both are updated),
+    plus `commands` (slash commands) and `im:history` (the message.im event)."""
+
+
+    calls = set()
+    for folder in ("bot", "handlers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "localslack" not in path.parts:
+                calls |= set(re.findall(r"\.((?:chat|conversations|users|files|views|auth|reactions|team|usergroups)"
+                                        r"_[A-Za-z0-9_]+)\(", path.read_text()))
+    unknown = calls - set(METHOD_SCOPES)
+    assert not unknown, f"add these methods' scopes to METHOD_SCOPES: {unknown}"
+    needed = {"commands", "im:history"}
+    for call in calls:
+        scopes = METHOD_SCOPES[call] or ()
+        needed |= {scopes} if isinstance(scopes, str) else set(scopes)
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed
 
 
 def test_demo_exits_zero_and_prints_a_transcript(tmp_path):

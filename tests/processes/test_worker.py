@@ -1,18 +1,20 @@
 """The scheduler as real processes against the local Slack: `mentorbot tick --now` twice at one instant, and a
 worker killed (SIGKILL) in the middle of a drain, then restarted after its lease expired."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from bot.cli import main
 from bot.cli.tick import parse_instant
-from bot.outbox.drain import LEASE
+from bot.outbox.drain import CONCURRENCY, LEASE
 from storage.db import session_scope
 from storage.models import ScheduledMessage
 from storage.outbox import enqueue_many
@@ -120,3 +122,52 @@ def test_a_fresh_process_that_only_drains_sends(stack, migrated_url):
     done = subprocess.run([sys.executable, "-c", DRAIN_ONLY, T0], cwd=ROOT, env=_env(stack, migrated_url),
                           capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout.strip()) == (0, "1 []"), done.stderr
+
+
+def _cli(stack, url: str, *args: str, extra_env: dict | None = None, **popen) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", ENTRY, "--env-file", "/nonexistent", *args], cwd=ROOT,
+                            env={**_env(stack, url), **(extra_env or {})}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def test_sigterm_mid_drain_finishes_in_flight_releases_the_rest_and_exits_0(stack, migrated_url, tmp_path,
+                                                                            monkeypatch, capsys):
+    """`mentorbot worker` on SIGTERM: its in-flight posts complete and are marked sent, the rows it had claimed but
+    not started are pending again at once (no lease to wait out), exit 0; the next drain sends the rest once.
+    The worker logs with LOG_FORMAT=json at INFO: every line is a JSON object and none carries a message's text."""
+
+    channels = ["C0SIGA", "C0SIGB", "C0SIGC", "C0SIGD"]  # channels have no working hours: due now, whatever the day
+    for c in channels:
+        stack.slack.add_channel(c, c.lower(), is_member=True)
+    with session_scope(stack.engine) as s:
+        items = rows(channels, 5, datetime.now(UTC) - timedelta(minutes=1), prefix="sig")
+        enqueue_many(s, items)
+    texts = [i["payload"]["text"] for i in items]
+    stack.slack.inject("chat.postMessage", delay=0.5, times=2 * CONCURRENCY)  # slow posts: SIGTERM lands mid-drain
+    beats = {"HEARTBEAT_DIR": str(tmp_path)}
+    # `mentorbot health` in this process (a subprocess would take seconds to import): the worker's heartbeat file
+    monkeypatch.setenv("HEARTBEAT_DIR", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", migrated_url)
+    worker = _cli(stack, migrated_url, "worker", extra_env={**beats, "LOG_FORMAT": "json", "LOG_LEVEL": "INFO"})
+    try:
+        assert stack.slack.wait_for(lambda: len(_texts(stack)) >= 3, timeout=30)
+        assert main(["--env-file", "/nonexistent", "health"]) == 0, capsys.readouterr()
+        worker.send_signal(signal.SIGTERM)
+        out, err = worker.communicate(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode == 0, err
+    logged = [json.loads(line) for line in err.splitlines()]  # each line parses on its own
+    assert {"worker started", "worker stopped"} <= {e["msg"] for e in logged}
+    assert any("halted: stopping" in e["msg"] for e in logged), logged
+    assert not any(t in err for t in texts) and "sig-" not in err  # no message text
+    with Session(stack.engine) as s:
+        states = Counter(r.status for r in s.exec(select(ScheduledMessage)).all())
+    assert states["sending"] == 0 and states["pending"] > 0, states  # released at once, not held by a lease
+    assert states["sent"] == len(_texts(stack))  # every post it made was recorded
+    assert main(["--env-file", "/nonexistent", "health"]) == 1 and "not running" in capsys.readouterr().err
+
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    assert f"{states['pending']} sent" in _run(stack, migrated_url, now)
+    assert _texts(stack) == Counter(dict.fromkeys(texts, 1))  # none lost, none doubled

@@ -1,6 +1,6 @@
 """A local, strict Slack emulator (LocalSlack) and a signed-request driver (SlackDriver) for tests."""
 
-from .driver import Response, SlackDriver
+from .driver import Response, SlackDriver, SocketModeDriver
 from .server import Call, LocalSlack
 
-__all__ = ["Call", "LocalSlack", "Response", "SlackDriver"]
+__all__ = ["Call", "LocalSlack", "Response", "SlackDriver", "SocketModeDriver"]

@@ -64,10 +64,16 @@ def _options(el: dict) -> list[dict]:
 
 
 class SlackDriver:
+    """enterprise={"id": "E…", "name": …} plays an Enterprise Grid org: enterprise ids in every payload; with
+    org_install=True (an org-wide install) interaction payloads carry `team: null` and event authorizations
+    `team_id: null`. Grid user ids start with W (add them to the local Slack as any user)."""
+
     def __init__(self, bot_url: str, signing_secret: str, slack=None, forge: bool = False,
-                 age_seconds: float = 0, api_app_id: str | None = None, timeout: float = 10.0):
+                 age_seconds: float = 0, api_app_id: str | None = None, timeout: float = 10.0,
+                 enterprise: dict | None = None, org_install: bool = False):
         self.bot_url, self.signing_secret, self.slack = bot_url, signing_secret, slack
         self.forge, self.age_seconds, self.timeout = forge, age_seconds, timeout
+        self.enterprise, self.org_install = enterprise, org_install
         self.api_app_id = api_app_id or (slack.app_id if slack else "A0LOCALAPP")
         self.team_id = slack.team_id if slack else "T0LOCAL"
         self.team_domain = (slack.team_name if slack else "local").lower()
@@ -102,8 +108,15 @@ class SlackDriver:
             name = self.slack.users[user_id]["name"]
         return {"id": user_id, "username": name, "name": name, "team_id": self.team_id}
 
-    def _team(self) -> dict:
+    def _team(self) -> dict | None:
+        if self.enterprise and self.org_install:
+            return None  # Slack: org-wide installs get `team: null` in interaction payloads
         return {"id": self.team_id, "domain": self.team_domain}
+
+    def _enterprise(self) -> dict:
+        """The enterprise fields every interaction payload carries (null outside Enterprise Grid)."""
+        return {"enterprise": dict(self.enterprise) if self.enterprise else None,
+                "is_enterprise_install": bool(self.enterprise and self.org_install)}
 
     def _trigger(self, user_id: str) -> str:
         return self.slack.new_trigger_id(user_id) if self.slack else f"{int(time.time())}.1.{secrets.token_hex(8)}"
@@ -126,7 +139,10 @@ class SlackDriver:
             "token": VERIFICATION_TOKEN, "team_id": self.team_id, "team_domain": self.team_domain,
             "channel_id": channel_id, "channel_name": self._channel_name(channel_id),
             "user_id": user_id, "user_name": user["name"], "command": command, "text": text,
-            "api_app_id": self.api_app_id, "is_enterprise_install": "false",
+            "api_app_id": self.api_app_id,
+            "is_enterprise_install": "true" if self.enterprise and self.org_install else "false",
+            **({"enterprise_id": self.enterprise["id"], "enterprise_name": self.enterprise["name"]}
+               if self.enterprise else {}),
             "response_url": self._response_url(channel_id, user_id),
             "trigger_id": self._trigger(user_id),
         })
@@ -156,7 +172,7 @@ class SlackDriver:
             action["value"] = value if value is not None else (element or {}).get("value")
         payload = {"type": "block_actions", "user": self._user(user_id), "api_app_id": self.api_app_id,
                    "token": VERIFICATION_TOKEN, "trigger_id": self._trigger(user_id), "team": self._team(),
-                   "enterprise": None, "is_enterprise_install": False, "actions": [action]}
+                   **self._enterprise(), "actions": [action]}
         if view is not None:
             payload["container"] = container or {"type": "view", "view_id": view["id"]}
             payload["view"] = view
@@ -205,7 +221,7 @@ class SlackDriver:
         payload = {"type": "view_submission", "team": self._team(), "user": self._user(user_id),
                    "api_app_id": self.api_app_id, "token": VERIFICATION_TOKEN,
                    "trigger_id": self._trigger(user_id), "view": submitted, "response_urls": [],
-                   "enterprise": None, "is_enterprise_install": False}
+                   **self._enterprise()}
         r = self._interactive(payload)
         if self.slack:
             with self.slack.lock:
@@ -220,7 +236,7 @@ class SlackDriver:
         self._check_open(user_id, view)
         payload = {"type": "view_closed", "team": self._team(), "user": self._user(user_id),
                    "api_app_id": self.api_app_id, "token": VERIFICATION_TOKEN, "view": view,
-                   "is_cleared": False, "response_urls": [], "enterprise": None, "is_enterprise_install": False}
+                   "is_cleared": False, "response_urls": [], **self._enterprise()}
         if self.slack:
             with self.slack.lock:
                 close_view(self.slack, user_id, view["id"])
@@ -234,12 +250,19 @@ class SlackDriver:
             "event": event, "type": "event_callback",
             "event_id": event_id or "Ev" + secrets.token_hex(5).upper(),
             "event_time": int(time.time()),
-            "authorizations": [{"enterprise_id": None, "team_id": self.team_id,
+            "authorizations": [{"enterprise_id": self.enterprise["id"] if self.enterprise else None,
+                                "team_id": None if self.enterprise and self.org_install else self.team_id,
                                 "user_id": self.slack.bot_user_id if self.slack else "U0BOT",
-                                "is_bot": True, "is_enterprise_install": False}],
+                                "is_bot": True, "is_enterprise_install": bool(self.enterprise and self.org_install)}],
             "is_ext_shared_channel": False,
             "event_context": secrets.token_hex(8),
         }
+        if self.enterprise:
+            envelope.update(enterprise_id=self.enterprise["id"], context_enterprise_id=self.enterprise["id"],
+                            context_team_id=self.team_id)
+        return self._send_event(envelope, retry_num, retry_reason)
+
+    def _send_event(self, envelope: dict, retry_num: int | None, retry_reason: str | None) -> Response:
         headers = {}
         if retry_num is not None:
             headers["X-Slack-Retry-Num"] = str(retry_num)
@@ -262,6 +285,8 @@ class SlackDriver:
                      {"type": "rich_text_section", "elements": [{"type": "text", "text": text}]}]}]}
         if thread_ts:
             event.update(thread_ts=thread_ts, parent_user_id=user_id)
+        if self.enterprise:
+            event.update(user_team=self.team_id, source_team=self.team_id)
         return self.event(event, event_id=event_id, retry_num=retry_num)
 
     def app_home_opened(self, user_id: str, tab: str = "home") -> Response:
@@ -272,3 +297,38 @@ class SlackDriver:
         if home and tab == "home":
             event["view"] = home
         return self.event(event)
+
+
+class SocketModeDriver(SlackDriver):
+    """The same interactions as SlackDriver, delivered as Socket Mode envelopes by the local Slack's
+    SocketModeServer to a connected app instead of signed HTTP requests. The Response carries the ack:
+    status 200 when acked (0 when never acked), body = the ack's payload as JSON ("" when it had none)."""
+
+    def __init__(self, slack, timeout: float = 10.0):
+        if slack.socket_mode is None:
+            raise ValueError("the local Slack has no Socket Mode (start it with an app_token)")
+        super().__init__(bot_url="", signing_secret="", slack=slack, timeout=timeout)
+        self.socket = slack.socket_mode
+
+    def _deliver(self, type_: str, payload: dict, accepts: bool, first_attempt: int = 0) -> Response:
+        env = self.socket.send(type_, payload, accepts, timeout=self.timeout, first_attempt=first_attempt)
+        if env.ack is None:
+            return Response(0, {}, "", self.socket.ack_timeout)
+        body = json.dumps(env.ack["payload"]) if env.ack.get("payload") is not None else ""
+        headers = {"Content-Type": "application/json"} if body else {}
+        return Response(200, headers, body, env.acked_at - env.sent[0])
+
+    def raw(self, *args, **kwargs) -> Response:
+        raise NotImplementedError("Socket Mode has no raw HTTP requests: there is nothing to sign")
+
+    def _form(self, fields: dict) -> Response:
+        # A slash command's form fields arrive as one JSON object; its answer may ride on the ack.
+        return self._deliver("slash_commands", dict(fields), True)
+
+    def _interactive(self, payload: dict) -> Response:
+        # Only view submissions (and option loads) may answer in the ack (errors, update, push, clear).
+        accepts = payload.get("type") in ("view_submission", "block_suggestion")
+        return self._deliver("interactive", payload, accepts)
+
+    def _send_event(self, envelope: dict, retry_num: int | None, retry_reason: str | None) -> Response:  # noqa: ARG002
+        return self._deliver("events_api", envelope, False, first_attempt=retry_num or 0)

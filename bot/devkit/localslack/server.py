@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from . import limits, methods_chat, methods_history, methods_users, methods_views, spec
+from .socket_mode import SocketModeServer
 from .spec import MethodError
 
 HANDLERS = {**methods_users.HANDLERS, **methods_chat.HANDLERS, **methods_views.HANDLERS, **methods_history.HANDLERS}
@@ -78,6 +79,8 @@ class LocalSlack:
         self._counter = 0
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # Socket Mode (socket_mode.py) runs when the workspace has an app-level token.
+        self.socket_mode: SocketModeServer | None = None
         # Slack lists the app's bot user and Slackbot (is_bot false!) in users.list.
         self.add_user(bot_user_id, "localbot", real_name="Local Bot", is_bot=True)
         self.add_user("USLACKBOT", "slackbot", real_name="Slackbot")
@@ -89,9 +92,14 @@ class LocalSlack:
         self._httpd.slack = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="localslack", daemon=True)
         self._thread.start()
+        if self.app_token:
+            self.socket_mode = SocketModeServer(self, self._host).start()
         return self
 
     def stop(self) -> None:
+        if self.socket_mode:
+            self.socket_mode.stop()
+            self.socket_mode = None
         if self._httpd:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -344,6 +352,8 @@ class LocalSlack:
                 return self._api_answer(method, args, 200, {"ok": False, "error": injected.error},
                                         injected=True)
 
+        if method == "apps.connections.open":
+            return self._connections_open(method, args, token)
         return self._perform(method, args, token)
 
     def _perform(self, method: str, args: dict, token: str | None):
@@ -369,6 +379,16 @@ class LocalSlack:
             if e.messages:
                 payload["response_metadata"] = {"messages": e.messages}
         return self._api_answer(method, args, 200, payload)
+
+    def _connections_open(self, method: str, args: dict, token: str | None):
+        """Socket Mode's handshake: only the app-level token may call it, as on Slack."""
+        if not token:
+            return self._api_answer(method, args, 200, {"ok": False, "error": "not_authed"})
+        if token == self.bot_token or not token.startswith("xapp-"):
+            return self._api_answer(method, args, 200, {"ok": False, "error": "not_allowed_token_type"})
+        if token != self.app_token or self.socket_mode is None:
+            return self._api_answer(method, args, 200, {"ok": False, "error": "invalid_auth"})
+        return self._api_answer(method, args, 200, {"ok": True, **self.socket_mode.open_connection()})
 
     def _take_injection(self, method: str) -> _Injection | None:
         with self.lock:
