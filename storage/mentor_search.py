@@ -21,13 +21,16 @@ def person_tz(person: Person | None, profile: Profile | None) -> str:
 
 
 def directory_version(session: Session) -> tuple:
-    """Changes whenever a card could change: profiles added or edited, people (de)activated or renamed.
-    Two aggregate scans in one statement; far cheaper than loading every row."""
+    """Changes whenever a card could change: profiles added or edited, people (de)activated or renamed, program
+    memberships added (the program: filter reads them; memberships are never removed). Three aggregate scans in
+    one statement; far cheaper than loading every row."""
     profiles = select(func.count(), func.max(Profile.updated_at)).subquery()
     people = select(func.count().label("people"), func.count().filter(Person.active.is_(True)).label("active"),
                     func.max(Person.updated_at).label("touched")).subquery()
-    both = select(profiles, people).select_from(profiles.join(people, true()))  # one row each: a 1×1 join
-    return tuple(session.exec(both).one())
+    members = select(func.count().label("members")).select_from(ProgramMember).subquery()
+    rows = select(profiles, people, members).select_from(
+        profiles.join(people, true()).join(members, true()))  # one row each: a 1×1×1 join
+    return tuple(session.exec(rows).one())
 
 
 def mentor_cards(session: Session) -> list[MentorCard]:
@@ -39,12 +42,17 @@ def mentor_cards(session: Session) -> list[MentorCard]:
         .where(Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0)
         .order_by(Person.slack_id)
     ).all()
+    programs: dict[str, list[str]] = {}
+    for person_id, name in session.exec(select(ProgramMember.person_id, Program.name)
+                                        .join(Program, Program.id == ProgramMember.program_id)):
+        programs.setdefault(person_id, []).append(name)
     return [MentorCard(
         person_id=person.slack_id, name=person.name or person.slack_id, title=profile.title or person.title,
         expertise=tuple(profile.expertise), years=profile.years_experience,
         career_path=profile.career_path, values=tuple(profile.values), capacity_left=profile.capacity,
         offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
-        tz=person_tz(person, profile), bio=profile.bio,
+        tz=person_tz(person, profile), bio=profile.bio, offer_format=profile.offer_format,
+        programs=tuple(programs.get(person.slack_id, ())),
     ) for person, profile in rows]
 
 

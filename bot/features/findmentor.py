@@ -3,6 +3,10 @@
 The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
 three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
 pinned by tests/features/test_findmentor_statements.py, and the ranking itself.
+
+No request waits for a rebuild (9 s at 100k mentors): when the directory changes, requests keep using the index
+they have while one background thread per engine builds the next and swaps it in; a profile edit reaches results
+within about a second plus the build. Only the very first request of a process builds in line.
 """
 
 import threading
@@ -14,8 +18,10 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.domain import search_filters
 from bot.domain.profile import is_mentor
 from bot.domain.ranking import MentorCard, MentorIndex, Ranking, Seeker
+from bot.domain.search_filters import Filters
 from bot.slack.blocks import findmentor as render
 from storage.db import session_scope
 from storage.matching import seeker_for
@@ -36,6 +42,41 @@ DIRECTORY_RECHECK_SECONDS = 1.0
 _cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex, float]]" = weakref.WeakKeyDictionary()
 _slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
+_building: "weakref.WeakKeyDictionary[Engine, threading.Thread]" = weakref.WeakKeyDictionary()
+
+
+def _build(engine: Engine, version: tuple) -> None:
+    """Build the index for `version` in its own session and swap it in (a newer version may already be there)."""
+    try:
+        with session_scope(engine) as session:
+            index = MentorIndex(mentor_cards(session))
+        with _cache_lock:
+            current = _cache.get(engine)
+            if current is None or current[0] != version:
+                _cache[engine] = (version, index, time.monotonic())
+    finally:
+        with _cache_lock:
+            _building.pop(engine, None)
+
+
+def rebuild_in_background(engine: Engine, version: tuple) -> threading.Thread | None:
+    """Start the one background build for this engine unless one is running; the running one is returned."""
+    with _cache_lock:
+        running = _building.get(engine)
+        if running is not None and running.is_alive():
+            return running
+        thread = threading.Thread(target=_build, args=(engine, version), name="mentor-index", daemon=True)
+        _building[engine] = thread
+    thread.start()
+    return thread
+
+
+def wait_for_rebuild(engine: Engine, timeout: float = 30.0) -> None:
+    """For tests and the CLI: wait until no background build runs for this engine."""
+    with _cache_lock:
+        running = _building.get(engine)
+    if running is not None:
+        running.join(timeout)
 
 
 def mentor_index(session: Session) -> MentorIndex:
@@ -45,11 +86,13 @@ def mentor_index(session: Session) -> MentorIndex:
     if cached and time.monotonic() - cached[2] < DIRECTORY_RECHECK_SECONDS:
         return cached[1]
     version = directory_version(session)
-    if cached and cached[0] == version:
+    if cached:
+        if cached[0] != version:
+            rebuild_in_background(engine, version)  # serve the index we have; the next one swaps in when built
         with _cache_lock:
-            _cache[engine] = (version, cached[1], time.monotonic())
+            _cache[engine] = (cached[0], cached[1], time.monotonic())
         return cached[1]
-    index = MentorIndex(mentor_cards(session))  # built outside the lock; a concurrent duplicate build is harmless
+    index = MentorIndex(mentor_cards(session))  # the first request of a process has nothing to serve yet
     with _cache_lock:
         _cache[engine] = (version, index, time.monotonic())
     return index
@@ -69,26 +112,35 @@ def slots(session: Session, index: MentorIndex):
 
 
 def search(session: Session, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int = render.TOP_N,
-           also_exclude: set[str] = frozenset()) -> Ranking:
+           also_exclude: set[str] = frozenset(), filters: Filters = Filters()) -> Ranking:
     index = mentor_index(session)
     exclude = excluded_mentor_ids(session, seeker.person_id, now) | set(also_exclude)
-    return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, slots=slots(session, index))
+    return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, slots=slots(session, index),
+                        filters=filters)
 
 
-def find_mentors(engine: Engine, user_id: str, words: str, now: datetime, offset: int = 0) -> dict:
-    """The message to show the caller (ephemeral)."""
+def find_mentors(engine: Engine, user_id: str, words: str, now: datetime, offset: int = 0,
+                 filters: Filters | None = None) -> dict:
+    """The message to show the caller (ephemeral). `filters` None: read them from the words as typed."""
+    if filters is None:
+        parsed = search_filters.read(words)
+        if parsed.problems:
+            return render.bad_filters(parsed.problems)
+        words, filters = parsed.words, parsed.filters
     words = words.strip()
     with session_scope(engine) as session:
         seeker = seeker_for(session, user_id, words)
         if not seeker.query.strip():
             return render.need_words()
-        found = search(session, seeker, now, offset=max(offset, 0))
+        found = search(session, seeker, now, offset=max(offset, 0), filters=filters)
+    words = found.did_you_mean or words  # what was searched: the buttons carry it, the header names it
     label = words or "your goals"
     if not found.total:
-        return render.no_match(label)
+        return render.no_match(label, found.closest_topics, filters, found.did_you_mean, words)
     if not found.matches:  # a page past the end (an old "Show more"): start again
-        return find_mentors(engine, user_id, words, now, 0)
-    return render.results(label, found.matches, found.total, words=words, offset=offset)
+        return find_mentors(engine, user_id, words, now, 0, filters)
+    return render.results(label, found.matches, found.total, words=words, offset=offset, filters=filters,
+                          did_you_mean=found.did_you_mean)
 
 
 def suggestions_for(session: Session, mentee_id: str, now: datetime, topics: list[str], skip: set[str],

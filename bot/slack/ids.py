@@ -6,6 +6,7 @@ for them; a typo in either is then an AttributeError at import time, not a silen
 FINDMENTOR_MORE = "findmentor_more"
 PROFILE_VIEW = "profile_view"
 INTRO_OPEN = "intro_open"
+FINDMENTOR_REFINE, FINDMENTOR_REFINE_CALLBACK = "findmentor_refine_open", "findmentor_refine"
 # Intro requests: the mentor's answer, and the two modals
 INTRO_ACCEPT = "intro_accept"
 INTRO_DECLINE = "intro_decline"

@@ -3,9 +3,9 @@
 from slack_bolt import App
 
 from bot.features.deps import Deps
-from handlers.views import checkins, ending, goals, intro, pairing, privacy, profile, programs
+from handlers.views import checkins, ending, findmentor, goals, intro, pairing, privacy, profile, programs
 
-MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy]
+MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy, findmentor]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -17,7 +17,7 @@ from tests.pairing_helpers import find, text_of
 
 JONAS = "U0DIR55"
 WARM_MAX = 4  # seeker, exclusions, slots version, and the directory version when its second is up
-COLD_MAX = 6  # + the directory itself and the slots taken
+COLD_MAX = 7  # + the directory itself, its program memberships (for the program: filter) and the slots taken
 
 
 def test_one_findmentor_costs_a_few_statements(stack):

@@ -1,0 +1,245 @@
+"""How /findmentor reads words: stems, stop words (including the words people use to ask), common abbreviations,
+typo repair against the directory's own vocabulary, and career transitions ("from QA to dev"). Pure.
+
+Stemming is Snowball English (PyStemmer, the stemmer bm25s supports), so "promoted" meets "Promotion" and
+"negotiating" meets "Negotiation". The same steps run on mentors' texts and on queries, so both sides agree.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz import fuzz, process
+
+_STEMMER = Stemmer.Stemmer("english")
+
+# Words that carry no topic: grammar, and the words people use to ask for a mentor ("I want to get better at...").
+STOPWORDS = frozenset("""
+a an and the of to in into for with on at by from or as is are be been being was were it its this that these those
+i i'd i'm me my mine we our you your he she they them their who whom what which how why when where do does did doing
+can could would should will shall may might must want wants wanted wanting need needs needed like love
+learn learning learned get getting got better best good great improve improving understand understanding
+help helping helps mentor mentors mentoring mentorship someone somebody anyone person teach me
+find finding looking look advice tips tip some more about around become becoming grow growing go going make
+making start starting first really also just very much many lot lots new way ways please need thing things
+work working job career change switch move moving transition next step steps role stop avoid out talking
+dealing
+""".split())
+# Grammar only: a topic named whole must have all its other words in the question ("Career conversations" is not
+# "hard feedback conversations", though "career" is an asking word).
+GRAMMAR = frozenset("a an and the of to in into for with on at by from or as is are be my me i our your".split())
+# Where Snowball folds words of different meaning together.
+STEM_EXCEPTIONS = {"productivity": "productiv", "productive": "productiv", "production": "production"}
+# Topics are filtered the same way ("Work-life balance" reads life, balance), and a text made only of stop words
+# keeps them (see content()), so "Go" is still a language.
+
+# Abbreviations and synonyms: a phrase on the left also means the words on the right, on both sides.
+ALIASES = {
+    "ml": "machine learning",
+    "machine learning": "ml",
+    "ai": "artificial intelligence machine learning",
+    "nlp": "natural language processing",
+    "k8s": "kubernetes",
+    "js": "javascript",
+    "ts": "typescript",
+    "ux": "user experience design research",
+    "ui": "user interface design",
+    "pm": "product management manager",
+    "product manager": "product management",
+    "sre": "site reliability engineering",
+    "devops": "infrastructure operations",
+    "infra": "infrastructure",
+    "iam": "identity access management",
+    "ci/cd": "continuous integration deployment ci cd",
+    "cicd": "continuous integration deployment ci cd",
+    "db": "database",
+    "dba": "database administrator",
+    "postgres": "postgresql",
+    "infosec": "security",
+    "appsec": "application security",
+    "a/b": "experiment experimentation",
+    "ab testing": "experiment experimentation",
+    "1:1s": "one-on-ones",
+    "1:1": "one-on-ones",
+    "1-on-1": "one-on-ones",
+    "ic": "individual contributor engineer",
+    "qa": "quality assurance tester testing",
+    "dev": "developer",
+    "devs": "developer",
+    "swe": "software engineer",
+    "eng": "engineer",
+    "tech lead": "technical leadership lead",
+    "people management": "leadership",
+    "people manager": "people management leadership",
+    "managing people": "people management leadership",
+    "public speaking": "presenting talks",
+    "talk": "talks speaking",
+    "talks": "speaking",
+    "presentations": "presentation speaking",
+    "burnout": "burnout wellbeing",
+    "toastmasters": "public speaking presenting",
+    "burning out": "burnout",
+    "promoted": "promotion",
+    "salary": "compensation negotiation",
+    "retros": "retrospectives",
+    "teaching": "teacher",
+    "frontend": "front-end web",
+    "front-end": "frontend web",
+    "data science": "statistics machine learning",
+}
+_ALIAS_RE = re.compile(r"(?<![\w+#/-])(" + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
+                       + r")(?![\w+#/-])")
+_TOKEN_RE = re.compile(r"[\w+#]+", re.UNICODE)
+# Nouns that name a role: in a career move a role matches only as the head of a step, so "become a developer" meets
+# "Teacher to software developer" and not "Backend engineer to developer advocate". A field word ("engineering",
+# "security") matches anywhere in the step.
+ROLE_WORDS = frozenset(
+    "engineer engineers developer developers programmer manager lead designer scientist analyst tester architect writer "
+    "coach director advocate researcher marketer recruiter administrator sysadmin agent consultant accountant "
+    "teacher".split())
+# Roles that mean the same in a career move (developer = software engineer), and shorthand for the move's words.
+ROLE_SAME = {"develop": "engin", "programm": "engin", "coder": "engin"}
+# Fields of work: with ROLE_WORDS, what makes "X to Y" a career move ("backend to data engineering"), not a phrase
+# such as "deploying models to production".
+CAREER_FIELDS = frozenset(
+    "backend frontend qa support sales marketing data design product engineering security ops devops sre research "
+    "teaching management ic it hr finance operations".split())
+MOVE_WORDS = {"dev": "developer", "devs": "developer", "swe": "engineer", "eng": "engineer", "ic": "engineer",
+              "pm": "product manager", "tech": "engineer", "teaching": "teacher", "coding": "developer",
+              "code": "developer", "programming": "developer"}
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+
+
+def whole(text: str) -> frozenset[str]:
+    """Every word's stem but grammar: what naming a topic whole takes."""
+    return frozenset(stem(w) for w in words(text) if w not in GRAMMAR)
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.casefold())
+
+
+def expand(text: str) -> str:
+    extra = dict.fromkeys(ALIASES[m] for m in _ALIAS_RE.findall(text.casefold()))
+    return " ".join([text, *extra])
+
+
+def content(text: str) -> list[str]:
+    """Stemmed content words in order. A text made only of stop words keeps them ("Go" is a language)."""
+    ws = words(text)
+    kept = [w for w in ws if w not in STOPWORDS]
+    return [stem(w) for w in (kept or ws)]
+
+
+_SEGMENT_RE = re.compile(r"[,;:.!?/()]|\band\b|&|\bor\b")
+
+
+def segments(text: str) -> list[set[str]]:
+    """The content words of each part of a text that asks for several things ("python, code review and presenting
+    my work"): a topic must cover most of one part, not of the whole."""
+    return [set(c) for part in _SEGMENT_RE.split(text) if (c := content(part))]
+
+
+def analyse(text: str) -> list[str]:
+    """What indexes and queries use: content words of the text plus its aliases."""
+    return content(expand(text))
+
+
+def fix_typos(text: str, vocabulary: frozenset[str], choices: tuple[str, ...], cutoff: float = 80.0) -> str | None:
+    """The text with each unknown word (not a stop word, 4+ letters, stem unknown) replaced by the closest word of
+    the directory's vocabulary, or None when nothing was replaced. `vocabulary` holds stems, `choices` words."""
+    changed, out = False, []
+    for token in re.split(r"(\W+)", text):
+        w = token.casefold()
+        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and stem(w) not in vocabulary \
+                and not (set(analyse(w)) & vocabulary):
+            best = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best is not None:
+                out.append(best[0])
+                changed = True
+                continue
+        out.append(token)
+    return "".join(out) if changed else None
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A career move: (stem, is_role) for where the person is (may be empty: "become a developer") and where they
+    want to go."""
+    origin: tuple[tuple[str, bool], ...]
+    destination: tuple[tuple[str, bool], ...]
+    origin_text: str = ""  # the words naming where the person is: they are no topic to learn
+
+
+_FROM_TO = re.compile(r"\bfrom (?P<a>.+?) (?:to|into) (?P<b>.+)$")
+_INTO_FROM = re.compile(r"\b(?:into|to) (?P<b>.+?) from (?P<a>.+)$")
+_BECOME = re.compile(r"\b(?:become|becoming|be|into|move to|switch to) (?:an? )?(?P<b>.+)$")
+_SHORT = re.compile(r"^(?P<a>[\w/+#-]+(?: [\w/+#-]+)?) to (?P<b>[\w/+#-]+(?: [\w/+#-]+){0,2})$")
+
+
+def _side(text: str) -> tuple[tuple[str, bool], ...]:
+    ws = words(text)
+    if len(ws) == 1:  # shorthand only when it is the whole side: "to tech" is a role, "to tech lead" is not
+        ws = words(MOVE_WORDS.get(ws[0], ws[0]))
+    out = [(ROLE_SAME.get(stem(w), stem(w)), w in ROLE_WORDS) for w in ws if w not in STOPWORDS]
+    return tuple(dict.fromkeys(out))
+
+
+def transition(text: str) -> Transition | None:
+    """A career move in the words, if any: "from X to Y", "into Y from X", "X to Y" (short), "become a Y"."""
+    t = " ".join(words(text))
+    for rx in (_FROM_TO, _INTO_FROM, _SHORT):
+        m = rx.search(t)
+        if m and rx is _SHORT and not (set(words(f"{m['a']} {m['b']}")) & (ROLE_WORDS | CAREER_FIELDS)):
+            continue
+        if m:
+            a, b = _side(m["a"]), _side(m["b"])
+            if a and b:
+                return Transition(a, b, m["a"])
+    m = _BECOME.search(t)
+    if m and _side(m["b"]):
+        return Transition((), _side(m["b"]))
+    return None
+
+
+def career_steps(path: str) -> list[tuple[frozenset[str], str]]:
+    """'Support agent to engineering manager' -> [({'support', 'agent'}, 'agent'), ({'engin', 'manag'}, 'manag')]:
+    each step's stems (with aliases: 'SRE' also reads 'site reliability engineering') and its head, the last word
+    (roles folded by ROLE_SAME, so a developer is a software engineer)."""
+    out = []
+    for step in re.split(r"\s+(?:to|->|→)\s+", path.casefold()):
+        own = [ROLE_SAME.get(stem(w), stem(w)) for w in words(step)]
+        if own:
+            out.append((frozenset(own) | {stem(w) for w in words(expand(step))}, own[-1]))
+    return out
+
+
+def _step_has(step: tuple[frozenset[str], str], wanted: tuple[tuple[str, bool], ...]) -> bool:
+    """Every wanted word is in the step; a role word must be its head."""
+    stems, head = step
+    return all(w == head if role else w in stems for w, role in wanted)
+
+
+def transition_fit(move: Transition, path: str) -> float:
+    """1.0 when the mentor's path went from the origin to the destination, in that order (or reached it, when no
+    origin is named); 0.6 when it reached the destination from elsewhere; 0 when it only went the other way or
+    never got there."""
+    steps = career_steps(path)
+    if len(steps) < 2:
+        return 0.0
+    # A step that is still the origin is not the destination: "Developer to QA engineer" is no way out of QA. A
+    # field of the origin still named there, or the origin's role as its head, makes it the origin.
+    dest = {w for w, _ in move.destination}
+    later = [i for i in range(1, len(steps)) if _step_has(steps[i], move.destination)
+             and not any((w == steps[i][1]) if role else (w in steps[i][0])
+                         for w, role in move.origin if w not in dest)]
+    if not later:
+        return 0.0
+    if move.origin and any(i < later[-1] and any(w in steps[i][0] for w, _ in move.origin)
+                           for i in range(len(steps))):
+        return 1.0
+    return 0.6

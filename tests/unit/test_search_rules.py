@@ -1,0 +1,88 @@
+"""The pure rules behind /findmentor's answers: career moves, typo repair, filters, evidence, and the semantic
+model loading with no network."""
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker
+from bot.domain.search_filters import from_value, read, to_value
+from bot.domain.search_text import content, fix_typos, transition, transition_fit
+
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+
+def test_asking_words_are_not_topics():
+    assert content("I want to learn how to get better at python") == ["python"]
+    assert content("Go") == ["go"]  # a text made only of stop words keeps them: Go is a language
+
+
+def test_career_moves_count_only_in_the_direction_asked():
+    qa_to_dev = transition("switch from QA to dev")
+    assert transition_fit(qa_to_dev, "QA engineer to software developer") == 1.0
+    assert transition_fit(qa_to_dev, "Developer to QA engineer") == 0.0
+    become = transition("become a developer")
+    assert transition_fit(become, "Teacher to software developer") > 0
+    assert transition_fit(become, "Backend engineer to developer advocate") == 0.0  # a role is a step's head
+    assert transition_fit(transition("go from support to engineering"), "Support agent to engineering manager") == 1.0
+    assert transition("how to give a conference talk") is None
+
+
+def test_typos_are_repaired_against_the_directorys_own_words():
+    vocab, words = frozenset({"python", "kubernet"}), ("python", "kubernetes")
+    assert fix_typos("pyhton", vocab, words) == "python"
+    assert fix_typos("kubrenetes on aws", vocab, words) == "kubernetes on aws"
+    assert fix_typos("marathon", vocab, words) is None
+
+
+def test_filters_are_read_inline_and_validated_from_button_values():
+    parsed = read("python lang:German tz:3 format:video")
+    assert parsed.words == "python" and parsed.problems == ()
+    assert parsed.filters.languages == ("German",) and parsed.filters.max_hours_apart == 3
+    assert from_value(to_value(parsed.filters)) == parsed.filters
+    assert read("ci:cd pipelines").words == "ci:cd pipelines"  # not a filter key: the words stay
+    assert len(read("python tz:99 format:fax").problems) == 2
+    forged = from_value({"l": ["x" * 500, 7], "z": True, "f": "fax", "p": ["no"]})
+    assert forged.languages == ("x" * 64,) and forged.max_hours_apart is None and not forged.offer_format
+    assert not forged.program
+
+
+def card(pid, name, *topics, **kw):
+    return MentorCard(person_id=pid, name=name, expertise=topics, **kw)
+
+
+def test_a_bio_word_alone_is_no_evidence_and_no_match_names_the_closest_topics():
+    mentors = [card("U1", "Henrik", "NLP", bio="Works on language models for a better life balance"),
+               card("U2", "Nadia", "Work-life balance")]
+    index = MentorIndex(mentors, embedder=None)
+    found = index.search(Seeker("U9", words="work life balance"), NOW)
+    assert [m.mentor.name for m in found.matches] == ["Nadia"]  # her topic, not his bio
+    none = index.search(Seeker("U9", words="language models"), NOW)
+    assert none.total == 0 and none.closest_topics
+
+
+def test_in_order_phrases_rank_first():
+    mentors = [card("U1", "Sys", "System design"), card("U2", "Des", "Design systems")]
+    index = MentorIndex(mentors, embedder=None)
+    assert index.rank(Seeker("U9", words="design systems"), NOW)[0].mentor.name == "Des"
+    assert index.rank(Seeker("U9", words="system design"), NOW)[0].mentor.name == "Sys"
+
+
+def test_semantic_model_loads_with_the_network_unreachable():
+    """In a fresh process whose every socket connection fails: the model ships inside the wheel."""
+    code = """
+import socket
+def refuse(*a, **k):
+    raise OSError("network unreachable (test)")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from bot.domain.semantic import load_wordllama
+model = load_wordllama()
+v = model.embed(["public speaking", "how to give a conference talk", "kubernetes"])
+assert v.shape == (3, 256)
+assert float(v[0] @ v[1]) > float(v[0] @ v[2])
+print("ok")
+"""
+    env = {"HF_HUB_OFFLINE": "1", "PATH": "", "HOME": "/nonexistent"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
