@@ -1,5 +1,6 @@
-"""Building the App Home: a busy person (40 goals, 20 mentees, 20 mentors, 40 pending intros, journal entries)
-against a brand-new person (the baseline), in the same run. Reports SQL statements and median build time.
+"""Building the App Home: a busy person (40 goals, 20 mentees, 20 mentors, 40 pending intros, journal entries, each
+mentee pair with an agenda item and an open action item) against a brand-new person (the baseline), in the same
+run. Reports SQL statements and median build time.
 
     python bench/bench_home.py            # SQLite in a temporary directory
     DATABASE_URL=postgresql://... python bench/bench_home.py
@@ -22,9 +23,18 @@ from bot.features.home import build_home
 from storage.db import make_engine, session_scope
 from storage.goals import create_goal, log_progress
 from storage.migrate import upgrade
-from storage.models import IntroRequest, Mentorship, Person, Profile, ScheduledMessage
+from storage.models import (
+    ActionItem,
+    AgendaItem,
+    IntroRequest,
+    Mentorship,
+    Person,
+    Profile,
+    ScheduledMessage,
+)
 
 RUNS = 30
+NOW = datetime(2026, 12, 1, 6, tzinfo=UTC)  # the Home's clock: each pair's next meeting is still ahead
 
 
 def seed(engine) -> None:
@@ -42,14 +52,20 @@ def seed(engine) -> None:
             for p in (10, 20, 30):
                 log_progress(s, goal, "U0BUSY", ProgressData(p, "", "note"), now)
         for i in range(20):
-            m = Mentorship(mentor_id="U0BUSY", mentee_id=f"U0A{i:02d}", status="active")
+            # Agreed pairs (a first meeting and a cadence): the Home plans each one's next meeting.
+            agreed = {"status": "active", "cadence": "biweekly", "first_meeting_at": now + timedelta(hours=i),
+                      "started_at": now - timedelta(days=1)}
+            m = Mentorship(mentor_id="U0BUSY", mentee_id=f"U0A{i:02d}", **agreed)
             s.add(m)
-            s.add(Mentorship(mentor_id=f"U0B{i:02d}", mentee_id="U0BUSY", status="active"))
+            s.add(Mentorship(mentor_id=f"U0B{i:02d}", mentee_id="U0BUSY", **agreed))
             s.add(IntroRequest(mentee_id=f"U0A{i:02d}", mentor_id="U0BUSY"))
             s.add(IntroRequest(mentee_id="U0BUSY", mentor_id=f"U0B{i:02d}"))
             s.flush()
             s.add(ScheduledMessage(kind="checkin", recipient_id="U0BUSY", due_at=now + timedelta(days=i),
                                    idempotency_key=f"checkin:{m.id}", mentorship_id=m.id))
+            s.add(AgendaItem(mentorship_id=m.id, slot_at=now + timedelta(hours=i), author_id=f"U0A{i:02d}",
+                             text=f"Agenda {i}"))
+            s.add(ActionItem(mentorship_id=m.id, owner_id=f"U0A{i:02d}", text=f"Action {i}", created_by="U0BUSY"))
 
 
 def measure(engine, user_id: str) -> tuple[int, float, int]:
@@ -61,7 +77,7 @@ def measure(engine, user_id: str) -> tuple[int, float, int]:
         event.listen(engine, "before_cursor_execute", listener)
         start = time.perf_counter()
         with session_scope(engine) as s:
-            view = build_home(s, user_id)
+            view = build_home(s, user_id, NOW)
         times.append(time.perf_counter() - start)
         event.remove(engine, "before_cursor_execute", listener)
     return len(statements), statistics.median(times), len(view["blocks"])

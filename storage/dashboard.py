@@ -17,6 +17,7 @@ class Pair:
     mentorship: Mentorship
     other_id: str
     next_checkin: datetime | None = None
+    next_meeting: datetime | None = None  # from the agreement (bot.features.sessions.next_meetings)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class HomeData:
     intros_out: list[IntroRequest] = field(default_factory=list)  # pending, sent by the user
     admin_programs: list[tuple] = field(default_factory=list)  # (Program, member counts) the user runs
     memberships: list[tuple] = field(default_factory=list)  # (Program, ProgramMember) the user is in
+    journey_blocks: list[dict] = field(default_factory=list)  # agendas and action items (bot.features.agenda)
 
     @property
     def capacity_left(self) -> int:

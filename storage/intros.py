@@ -6,7 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bot.domain import kinds
-from storage.models import Goal, IntroRequest, Person
+from storage.models import Goal, IntroRequest, Mentorship, Person
 from storage.outbox import cancel, enqueue
 
 FOLLOWUP_KINDS = (kinds.INTRO_REMINDER, kinds.INTRO_EXPIRY)
@@ -60,3 +60,29 @@ def close_request(session: Session, request: IntroRequest, status: str, now: dat
     session.add(request)
     for kind in FOLLOWUP_KINDS:
         cancel(session, idempotency_keys=[f"{kind}:{request.id}"])
+
+
+ASK_AGAIN = kinds.INTRO_ASK_AGAIN
+
+
+def ask_again_later(session: Session, request: IntroRequest, due_at: datetime, weeks: int) -> None:
+    """"Not right now": the request comes back to its mentor at due_at (one row per request)."""
+    request.ask_again_at = due_at
+    session.add(request)
+    enqueue(session, kind=ASK_AGAIN, recipient_id=request.mentor_id, due_at=due_at,
+            idempotency_key=f"{ASK_AGAIN}:{request.id}", payload={"intro_request_id": request.id, "weeks": weeks})
+
+
+def reopen(session: Session, request: IntroRequest, now: datetime, expires_at: datetime) -> None:
+    """Back to pending (the mentor asked for it), with a new expiry."""
+    request.status, request.answered_at, request.ask_again_at, request.expires_at = "pending", None, None, expires_at
+    session.add(request)
+    enqueue(session, kind="intro_expiry", recipient_id=request.mentee_id, due_at=expires_at,
+            idempotency_key=f"intro_expiry:{request.id}:again:{now:%Y%m%d}",
+            payload={"intro_request_id": request.id})
+
+
+def mentee_is_paired(session: Session, mentee_id: str) -> bool:
+    """Whether the mentee found a mentor meanwhile (a mentorship proposed, active or paused)."""
+    return session.exec(select(Mentorship.id).where(
+        Mentorship.mentee_id == mentee_id, Mentorship.status.in_(("proposed", "active", "paused")))).first() is not None

@@ -55,6 +55,8 @@ def import_profile_rows(session: Session, rows: list[ProfileRow]) -> tuple[int, 
         profile.timezone = row.timezone
         profile.languages = list(row.languages)
         profile.bio = row.bio
+        if row.proud_of:  # an optional column: an empty cell keeps what the person wrote themselves
+            profile.proud_of = row.proud_of
         profile.updated_at = utcnow()
         session.add(profile)
         add_memberships(session, row.slack_id, row.programs)

@@ -22,7 +22,7 @@ def save_profile(session: Session, person_id: str, data: ProfileData) -> Profile
     ensure_person(session, person_id)
     profile = session.get(Profile, person_id) or Profile(person_id=person_id)
     for name in ("role", "title", "years_experience", "career_path", "career_aspiration", "capacity",
-                 "offer_cadence", "offer_format", "timezone", "bio"):
+                 "offer_cadence", "offer_format", "timezone", "bio", "work_hours", "work_days", "proud_of"):
         setattr(profile, name, getattr(data, name))
     # Fresh lists, so SQLAlchemy sees the JSON columns change.
     profile.expertise = list(data.expertise)

@@ -41,16 +41,18 @@ def select_due(session: Session, now: datetime, limit: int) -> list[tuple[int, s
     return [(row.id, row.recipient_id) for row in session.connection().execute(query)]
 
 
-def recipients(session: Session, slack_ids: set[str]) -> dict[str, tuple[str, str, object, bool, str | None]]:
-    """slack_id -> (Slack tz, profile tz override, paused_until, active, kept DM channel) for the given people."""
+def recipients(session: Session, slack_ids: set[str]) -> dict[str, tuple]:
+    """slack_id -> (Slack tz, profile tz override, paused_until, active, kept DM channel, working hours text,
+    work days text) for the given people."""
     if not slack_ids:
         return {}
     person, profile = Person.__table__, Profile.__table__
     query = (select(person.c.slack_id, person.c.tz, profile.c.timezone, person.c.paused_until, person.c.active,
-                    person.c.dm_channel_id)
+                    person.c.dm_channel_id, profile.c.work_hours, profile.c.work_days)
              .select_from(person.outerjoin(profile, profile.c.person_id == person.c.slack_id))
              .where(person.c.slack_id.in_(slack_ids)))
-    return {r.slack_id: (r.tz, r.timezone or "", r.paused_until, r.active, r.dm_channel_id)
+    return {r.slack_id: (r.tz, r.timezone or "", r.paused_until, r.active, r.dm_channel_id, r.work_hours or "",
+                         r.work_days or "")
             for r in session.connection().execute(query)}
 
 

@@ -3,6 +3,7 @@
 import json
 
 from bot.devkit.demo.scenario import DEMO_CHANNEL
+from bot.domain.intro import ONE_LINE
 
 
 def text_of(message: dict) -> str:
@@ -60,7 +61,9 @@ def wait_ephemeral(stack, user: str, needle: str, timeout: float = 10) -> dict:
 
 
 def intro_values(view: dict, text: str | None = None, cadence: str = "biweekly") -> dict:
+    """The draft as sent; a mentee without goals writes the one line the draft asks for."""
     draft = next(b for b in view["blocks"] if b.get("block_id") == "message")["element"]["initial_value"]
+    draft = draft.replace(ONE_LINE, "building reliable backend services")
     return {"message": {"text": text if text is not None else draft},
             "cadence": {"choice": {"type": "static_select",
                                    "selected_option": {"text": {"type": "plain_text", "text": cadence},

@@ -14,9 +14,13 @@ INTRO_EXPIRY = "intro_expiry"  # to the mentee: the request closed unanswered, w
 WRAP_UP = "wrap_up"  # the agreed months are up: extend or wrap up
 ROUND_PROPOSAL = "round_proposal"  # a matching round's proposed pair, to each side, with Accept / Decline
 PAIR_ENDED = "pair_ended"  # to the other person when someone erased their data: the mentorship ended (not why)
+SESSION_UPDATE = "session_update"  # a session moved or cancelled: the note to both, with the updated .ics
+MIDPOINT = "midpoint"  # half-way through the agreed months: keep going, adjust, or end
+INTRO_ASK_AGAIN = "intro_ask_again"  # "not right now" comes back to the mentor after the weeks they chose
 
 ALL: frozenset[str] = frozenset({CHECKIN, MEETING_REMINDER, DRIFT_ALERT, GOAL_NUDGE, INTRO_REMINDER, INTRO_EXPIRY,
-                                 WRAP_UP, ROUND_PROPOSAL, PAIR_ENDED})
+                                 WRAP_UP, ROUND_PROPOSAL, PAIR_ENDED, SESSION_UPDATE, MIDPOINT,
+                                 INTRO_ASK_AGAIN})
 
 # Kinds that tests and benchmarks add for themselves (bot.outbox.kinds.add_test_kind); never used in production.
 _TEST_KINDS: set[str] = set()

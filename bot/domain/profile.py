@@ -5,6 +5,7 @@ block ids so the handler can answer `response_action: errors` as is."""
 
 from dataclasses import dataclass, field
 
+from bot.domain import hours
 from bot.domain.profiles_csv import MAX_BIO, MAX_CAPACITY, MAX_YEARS, ROLES, valid_timezone
 from bot.domain.text import split_list
 
@@ -58,6 +59,9 @@ class ProfileForm:
     languages: str = ""
     timezone: str = ""
     bio: str = ""
+    work_hours: str = ""
+    work_days: tuple[str, ...] = ()
+    proud_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,12 @@ class ProfileData:
     languages: list[str]
     timezone: str
     bio: str
+    work_hours: str = ""  # '' = the default window (bot.domain.hours)
+    work_days: str = ""  # '' = Monday to Friday
+    proud_of: str = ""
+
+
+MAX_PROUD_OF = 500
 
 
 def is_mentor(role: str) -> bool:
@@ -148,12 +158,27 @@ def validate_profile(form: ProfileForm) -> tuple[ProfileData | None, dict[str, s
     bio = form.bio.strip()
     if _too_long(bio, MAX_BIO):
         errors["bio"] = f"Bio must be at most {MAX_BIO} characters (it has {len(bio)})."
-    if errors:
+    window = form.work_hours.strip()
+    parsed = hours.parse_window(window) if window else (hours.DEFAULT.start, hours.DEFAULT.end)
+    if parsed is None:
+        errors["work_hours"] = "Write your hours as 09:00-17:00 (start before end, at least an hour)."
+    days = hours.parse_days(",".join(form.work_days)) if form.work_days else hours.DEFAULT.days
+    if days is None:
+        errors["work_days"] = "Pick from Monday to Sunday."
+    proud_of = form.proud_of.strip()
+    if _too_long(proud_of, MAX_PROUD_OF):
+        errors["proud_of"] = f"Keep it under {MAX_PROUD_OF} characters (it has {len(proud_of)})."
+    if errors or parsed is None or days is None:
         return None, errors
+    chosen = hours.Hours(parsed[0], parsed[1], days)
     return ProfileData(
         role=role, title=title, expertise=topics, years_experience=years or 0, career_path=career_path,
         career_aspiration=aspiration, values=values, capacity=capacity or 0, offer_cadence=cadence,
         offer_format=", ".join(formats), languages=languages, timezone=tz, bio=bio,
+        # The default is stored as '' so a later change of the default reaches everyone who never chose.
+        work_hours="" if (chosen.start, chosen.end) == (hours.DEFAULT.start, hours.DEFAULT.end)
+        else hours.window_text(chosen),
+        work_days="" if days == hours.DEFAULT.days else hours.days_text(days), proud_of=proud_of,
     ), {}
 
 

@@ -45,6 +45,7 @@ class ProfileRow:
     manager: str | None = None
     department: str | None = None
     level: str | None = None
+    proud_of: str = ""  # optional column: what they're proud of / projects they can talk about
 
 
 @dataclass(frozen=True)
@@ -148,4 +149,14 @@ def _parse_row(line: int, r: dict) -> ProfileRow:
         manager=manager,
         department=department,
         level=level,
+        proud_of=_proud_of(get("proud_of")),
     )
+
+
+MAX_PROUD_OF = 500
+
+
+def _proud_of(text: str) -> str:
+    if len(text) > MAX_PROUD_OF:
+        raise ValueError(f"proud_of is {len(text)} characters; the limit is {MAX_PROUD_OF}")
+    return text

@@ -33,13 +33,21 @@ from bot.domain.cadence import (
     session_times,
 )
 from bot.domain.meeting_ics import session_ics
+from bot.domain.resources import suggest
+from bot.domain.sessions import Change, Occurrence, Version, occurrences
 from bot.domain.text import truncate
 from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
+from bot.slack.blocks import agenda as agenda_blocks
 from bot.slack.blocks import checkins as blocks
+from bot.slack.blocks import resources as resource_blocks
+from bot.slack.blocks import snooze as snooze_blocks
 from bot.slack.delivery import Outgoing
+from storage import agenda as agenda_store
 from storage import checkins as store
+from storage import journey as journey_store
+from storage import resources as resource_store
 from storage.db import session_scope
 from storage.events import claim_event
 from storage.models import Mentorship, Program, ScheduledMessage
@@ -87,26 +95,63 @@ def sessions_of(m: Mentorship, tz: str | None, start: datetime, end: datetime) -
     return session_times(anchor, m.cadence, tz, start, end, until=mentorship_end(anchor, m.duration_months))
 
 
-def plan(m: Mentorship, people: dict[str, store.Recipient], now: datetime) -> list[Planned]:
+def agreement_slots(m: Mentorship, tz: str | None, start: datetime, end: datetime,
+                    history: list[Version] = ()) -> list[datetime]:
+    """The agreement's sessions in [start, end] across its versions: each earlier rhythm until the change that
+    replaced it, then the current one from its anchor. The end stays the first version's anchor + the months."""
+    anchor = anchor_of(m)
+    if anchor is None:
+        return []
+    if not history:
+        return sessions_of(m, tz, start, end)
+    until = mentorship_end(history[0].anchor, m.duration_months)
+    out = [at for v in history
+           for at in session_times(v.anchor, v.cadence, tz, start, end, until=min(v.until, until))]
+    return sorted(out + session_times(anchor, m.cadence, tz, start, end, until=until))
+
+
+def occurrences_of(m: Mentorship, tz: str | None, start: datetime, end: datetime,
+                   changes: list[Change] = (), history: list[Version] = ()) -> list[Occurrence]:
+    """The sessions that actually happen in [start, end]: the agreement's, with moved and cancelled ones applied."""
+    return occurrences(agreement_slots(m, tz, start, end, list(history)), list(changes), start, end)
+
+
+def occurrences_for(session: Session, m: Mentorship, tz: str | None, start: datetime,
+                    end: datetime) -> list[Occurrence]:
+    """occurrences_of with the pair's changes and earlier versions read from the database."""
+    return occurrences_of(m, tz, start, end, journey_store.changes_for(session, [m.id]).get(m.id, []),
+                          journey_store.history_for(session, [m.id]).get(m.id, []))
+
+
+def plan(m: Mentorship, people: dict[str, store.Recipient], now: datetime,
+         changes: list[Change] = (), history: list[Version] = ()) -> list[Planned]:
     """Prompts and meeting reminders for the sessions from one interval back to a week ahead. Pure."""
     mentor = people.get(m.mentor_id)
     if mentor is None:
         return []
     lookback = timedelta(days=INTERVAL_DAYS[normal_cadence(m.cadence)])
     out = []
-    for session_at in sessions_of(m, mentor.tz, now - lookback, now + LOOKAHEAD):
+    for occurrence in occurrences_of(m, mentor.tz, now - lookback, now + LOOKAHEAD, changes, history):
+        session_at = occurrence.at
         period = period_of(session_at, mentor.tz)
         for me in (m.mentor_id, m.mentee_id):
             person = people.get(me)
             if person is None or not person.active:
                 continue
             payload = {"period": period.isoformat(), "session_at": session_at.isoformat(), "other_id": other_of(m, me)}
+            if occurrence.sequence:  # moved: its calendar identity stays the agreed slot
+                payload |= {"slot_at": occurrence.slot_at.isoformat(), "sequence": occurrence.sequence}
             out.append(Planned(CHECKIN, me, checkin_due(session_at, person.tz, person.paused_until),
                                checkin_key(m.id, period, me), payload, m.id))
             due = meeting_reminder_due(session_at, person.tz, now, person.paused_until) if session_at > now else None
             if due is not None:
                 out.append(Planned(MEETING, me, due, meeting_key(m.id, period, me), payload, m.id))
     return out
+
+
+def write_plan(session: Session, planned: list[Planned]) -> int:
+    """Insert the planned rows whose keys are new (re-planning after a change writes what the sweep would)."""
+    return _write(session, planned)
 
 
 def _write(session: Session, planned: list[Planned]) -> int:
@@ -121,7 +166,9 @@ def _write(session: Session, planned: list[Planned]) -> int:
 def sweep_checkins(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
     mentorships = store.active_mentorships(session)
     people = store.recipients(session, [p for m in mentorships for p in (m.mentor_id, m.mentee_id)])
-    planned = [p for m in mentorships for p in plan(m, people, now)]
+    ids = [m.id for m in mentorships]
+    changes, history = journey_store.changes_for(session, ids), journey_store.history_for(session, ids)
+    planned = [p for m in mentorships for p in plan(m, people, now, changes.get(m.id, []), history.get(m.id, []))]
     written = _write(session, planned)
     # The one reminder per prompt is written once the prompt has gone out, timed from when it did.
     prompts = store.sent_rows(session, [p.key for p in planned if p.kind == CHECKIN])
@@ -140,18 +187,26 @@ def sweep_checkins(deps: Deps, session: Session, now: datetime) -> int:  # noqa:
 
 # ---- rendering ------------------------------------------------------------------------------------------------
 
-def _still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, datetime, date] | None:
-    """The row's mentorship, session instant and date, if the pair is active and that session is still on its
-    schedule (the cadence or first meeting may have changed since the row was written)."""
+def still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, Occurrence, date] | None:
+    """As _still_on, with the session's occurrence (its agreed slot and how many times it moved)."""
     m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
     if m is None or m.status != lifecycle.ACTIVE or row.recipient_id not in (m.mentor_id, m.mentee_id):
         return None
     session_at = datetime.fromisoformat(row.payload["session_at"])
     tz = store.recipients(session, [m.mentor_id]).get(m.mentor_id)
-    window = sessions_of(m, tz.tz if tz else None, session_at - timedelta(hours=1), session_at + timedelta(hours=1))
-    if session_at not in window:
+    window = occurrences_for(session, m, tz.tz if tz else None, session_at - timedelta(hours=1),
+                             session_at + timedelta(hours=1))
+    found = next((o for o in window if o.at == session_at), None)
+    if found is None:
         return None
-    return m, session_at, date.fromisoformat(row.payload["period"])
+    return m, found, date.fromisoformat(row.payload["period"])
+
+
+def _still_on(session: Session, row: ScheduledMessage) -> tuple[Mentorship, datetime, date] | None:
+    """The row's mentorship, session instant and date, if the pair is active and that session is still on its
+    schedule (the cadence or first meeting may have changed since the row was written, or the session moved)."""
+    found = still_on(session, row)
+    return (found[0], found[1].at, found[2]) if found else None
 
 
 def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
@@ -164,7 +219,9 @@ def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgo
     if not row.payload.get("reminder"):
         if superseded(session, row, deps.clock()):
             return None  # a later session's prompt is due too (the drain was held up): only that one is useful
-        return Outgoing(channel=row.recipient_id, **blocks.checkin_prompt(other, period, value))
+        out = Outgoing(channel=row.recipient_id, **blocks.checkin_prompt(other, period, value))
+        out.blocks.append(snooze_blocks.snooze_block(row.id))
+        return out
     prompt = store.row_by_key(session, checkin_key(m.id, period, row.recipient_id))
     if prompt is None or prompt.status != "sent" or not prompt.slack_ts \
             or store.has_answered(session, m.id, row.recipient_id, period):
@@ -174,10 +231,11 @@ def render_checkin(deps: Deps, session: Session, row: ScheduledMessage) -> Outgo
 
 
 def render_meeting_reminder(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
-    found = _still_on(session, row)
+    found = still_on(session, row)
     if found is None:
         return None
-    m, session_at, _ = found
+    m, occurrence, period = found
+    session_at = occurrence.at
     if deps.clock() >= session_at:
         return None  # too late to help anyone prepare
     other = other_of(m, row.recipient_id)
@@ -186,12 +244,22 @@ def render_meeting_reminder(deps: Deps, session: Session, row: ScheduledMessage)
     local = session_at.astimezone(zone(me.tz if me else None))
     time_known = m.first_meeting_at is not None
     goals = store.active_goal_progress(session, m.mentee_id)
-    out = Outgoing(channel=row.recipient_id, **blocks.meeting_reminder(other, local, time_known, goals))
+    value = blocks.answer_value(m.id, period)
+    message = blocks.meeting_reminder(other, local, time_known, goals, value=value)
+    agenda = [a.text for a in agenda_store.agenda_for(session, m.id, occurrence.slot_at)]
+    message["blocks"][2:2] = agenda_blocks.reminder_blocks(  # after the checklist: agenda, then action items
+        agenda, agenda_store.open_actions(session, [m.id]), row.recipient_id, row.recipient_id == m.mentee_id, value)
+    working_on = " ".join([m.goals, *(title for title, _ in goals), *agenda])
+    message["blocks"] += resource_blocks.reminder_blocks(  # the library, by topic; the mentor can recommend
+        suggest(resource_store.library(session), working_on), m.id,
+        m.mentee_id if row.recipient_id == m.mentor_id else None)
+    out = Outgoing(channel=row.recipient_id, **message)
     if time_known:
         them = people[other].name if other in people else other
         out.ics = session_ics(mentorship_id=m.id, start=session_at, stamp=deps.clock(),
                               summary=truncate(f"Mentoring session with {them}", 200),
-                              description="Prepare: an agenda, your questions, updates on your goals.")
+                              description="Prepare: an agenda, your questions, updates on your goals.",
+                              slot_at=occurrence.slot_at, sequence=occurrence.sequence)
         out.ics_name = f"mentoring-{local:%Y-%m-%d}.ics"
     return out
 

@@ -12,7 +12,6 @@ within about a second plus the build. Only the very first request of a process b
 import threading
 import time
 import weakref
-from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -145,10 +144,10 @@ def find_mentors(engine: Engine, user_id: str, words: str, now: datetime, offset
 
 def suggestions_for(session: Session, mentee_id: str, now: datetime, topics: list[str], skip: set[str],
                     count: int = 3) -> list:
-    """Next mentors for someone whose request ended: by their goals, else by what drew them last time."""
-    seeker = seeker_for(session, mentee_id, "")
-    if not seeker.query.strip():
-        seeker = replace(seeker, goals=" ".join(topics))
+    """Next mentors for someone whose request ended: mentors who know what drew them to the last one (those topics
+    act as search words, so every suggestion fits them), ranked with their goals too; by goals alone when the
+    request carried no topics. At most `count`, possibly fewer: the caller says how many it shows."""
+    seeker = seeker_for(session, mentee_id, " ".join(topics))
     if not seeker.query.strip():
         return []
     return search(session, seeker, now, limit=count, also_exclude=skip).matches

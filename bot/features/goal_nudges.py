@@ -2,7 +2,8 @@
 stale), and when its target date is within 7 days. Keys:
   goal-stale:<goal>:<last activity date>:<round>   progress since then starts a new series
   goal-due:<goal>:<target date>                     a new target date gets its own nudge
-The renderer returns None when the goal is done or archived, or moved on, since the row was written.
+The renderer returns None when the goal is done or archived, or moved on, since the row was written, and for a
+stale round older than the current one (a pause holds every round's row until it ends: one nudge, not three).
 The nudge's buttons are the goal flow's own (handlers/actions/home.py, handlers/views/goals.py)."""
 
 from datetime import datetime
@@ -11,12 +12,16 @@ from sqlmodel import Session
 
 from bot.domain import kinds
 from bot.domain.cadence import due_soon, stale_round
+from bot.domain.resources import suggest
 from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import goal_nudges as blocks
+from bot.slack.blocks import resources as resource_blocks
+from bot.slack.blocks.snooze import snooze_block
 from bot.slack.delivery import Outgoing
 from storage import goal_nudges as goals_store
+from storage import resources as resource_store
 from storage.checkins import existing_keys, recipients
 from storage.models import Goal, ScheduledMessage
 from storage.outbox import enqueue_many
@@ -39,7 +44,7 @@ def planned_nudges(goal: Goal, tz: str | None, now: datetime) -> list[tuple[str,
     if rounds is None:
         return []
     return [(f"goal-stale:{goal.id}:{last.date().isoformat()}:{rounds}",
-             {"goal_id": goal.id, "reason": "stale", "last": last.isoformat()})]
+             {"goal_id": goal.id, "reason": "stale", "last": last.isoformat(), "round": rounds})]
 
 
 def sweep_goal_nudges(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
@@ -59,6 +64,17 @@ def sweep_goal_nudges(deps: Deps, session: Session, now: datetime) -> int:  # no
     return len(new)
 
 
+def row_round(row: ScheduledMessage) -> int:
+    """The stale round a row was written for (older rows carry it only in their key)."""
+    found = row.payload.get("round")
+    if found is None:
+        found = row.idempotency_key.split("~")[0].rsplit(":", 1)[-1]
+    try:
+        return int(found)
+    except (TypeError, ValueError):
+        return 0
+
+
 def render_goal_nudge(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:
     goal = session.get(Goal, row.payload.get("goal_id"))
     if goal is None or goal.status != "active" or goal.owner_id != row.recipient_id:
@@ -71,10 +87,19 @@ def render_goal_nudge(deps: Deps, session: Session, row: ScheduledMessage) -> Ou
         days_left = (goal.target_date - now.astimezone(zone(tz.tz if tz else None)).date()).days
         if days_left < 0:
             return None
-        return Outgoing(channel=goal.owner_id, **blocks.due_nudge(goal.id, goal.title, goal.progress,
-                                                                  goal.target_date, days_left))
+        out = Outgoing(channel=goal.owner_id, **blocks.due_nudge(goal.id, goal.title, goal.progress,
+                                                                 goal.target_date, days_left))
+        out.blocks.append(snooze_block(row.id))
+        return out
     last = last_activity(goal)
     if last.isoformat() != row.payload.get("last"):
         return None  # progress was logged since
-    return Outgoing(channel=goal.owner_id, **blocks.stale_nudge(goal.id, goal.title, goal.progress,
-                                                                (now - last).days))
+    if row_round(row) < (stale_round(last, now) or 0):
+        return None  # a later round is queued too (held by a pause): only the latest one is worth sending
+    out = Outgoing(channel=goal.owner_id, **blocks.stale_nudge(goal.id, goal.title, goal.progress,
+                                                               (now - last).days))
+    # A stuck goal is where a book, a course or a club helps most: the library's matches for it.
+    out.blocks += resource_blocks.reminder_blocks(
+        suggest(resource_store.library(session), f"{goal.title} {goal.target}"), 0, None)
+    out.blocks.append(snooze_block(row.id))
+    return out

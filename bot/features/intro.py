@@ -4,6 +4,7 @@ against the clicking user here before anything is written."""
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -24,6 +25,7 @@ from bot.slack.payload import parse_id, parse_json
 from storage.db import session_scope
 from storage.intros import (
     active_goal_titles,
+    ask_again_later,
     close_request,
     create_request,
     get_request,
@@ -87,13 +89,16 @@ def open_intro_modal(deps: Deps, user_id: str, value: str) -> ModalOrRefusal:
             return refused(find_blocks.not_available())
         card, _ = found
         me, my_profile = get_person(session, user_id), get_profile(session, user_id)
-        goals = mentee_goals(session, user_id, words)
+        goals = mentee_goals(session, user_id)  # never the search words: the draft asks for a line instead
         query = set(alias_tokens(" ".join([words, *goals])))
         topics = [t for t in card.expertise if query & set(alias_tokens(t))][:3] or list(card.expertise[:2])
+        mentor_profile = get_profile(session, mentor_id)
         draft = rules.draft_message(rules.DraftInput(
             mentor_name=card.name, mentee_name=display_name(me, "a colleague"),
             mentee_role=(my_profile.title if my_profile and my_profile.title else (me.title if me else "")),
-            topics=tuple(topics), goals=tuple(goals)))
+            topics=tuple(topics), goals=tuple(goals),
+            mentor_project=mentor_profile.proud_of if mentor_profile else "",
+            mentee_aim=(my_profile.career_aspiration or my_profile.career_path) if my_profile else ""))
         programs = [(p.id, p.name) for p in programs_of(session, user_id)]
         cadence = card.offer_cadence if card.offer_cadence in rules.CADENCES else rules.DEFAULT_CADENCE
     view = blocks.intro_modal(card.name, draft, cadence, programs, {"m": mentor_id, "t": topics})
@@ -253,6 +258,9 @@ def submit_decline(deps: Deps, user_id: str, view: dict) -> Declined:
         if problem:
             return Declined(errors={"note": problem["text"]})
         close_request(session, request, status, now, note.strip())
+        if status == "not_now":
+            weeks = ask_again_weeks(view)
+            ask_again_later(session, request, now + timedelta(weeks=weeks), weeks)
         me = get_person(session, user_id)
         lead = blocks.declined_lead(display_name(me, user_id), status, note)
         matches = suggestions_for(session, request.mentee_id, now, list(request.matched_topics), {user_id})
@@ -261,12 +269,20 @@ def submit_decline(deps: Deps, user_id: str, view: dict) -> Declined:
                         suggestions=find_blocks.suggestions(lead, matches), origin=meta, status=status)
 
 
+def ask_again_weeks(view: dict) -> int:
+    """The weeks picked in the "Not right now" modal: 2, 4 or 8 (4 when absent or forged)."""
+    picked = (((((view.get("state") or {}).get("values") or {}).get("ask_again") or {}).get("choice") or {})
+              .get("selected_option") or {}).get("value")
+    return int(picked) if picked in blocks.ASK_AGAIN_WEEKS else 4
+
+
 def after_decline(deps: Deps, client: WebClient, user_id: str, done: Declined) -> None:
     send(deps.engine, client, done.mentee_id, **done.suggestions)
     what = "declined" if done.status == "declined" else "answered “not right now” to"
+    later = " I'll bring it back to you when you asked." if done.status == "not_now" else ""
     _update_origin(deps, client, user_id, done.origin,
                    blocks.answered(f"You {what} {escape(done.mentee_name)}'s request. Thank you for answering; "
-                                   "I've let them know kindly and suggested other mentors."))
+                                   f"I've let them know kindly and suggested other mentors.{later}"))
 
 
 def _update_origin(deps: Deps, client: WebClient, user_id: str, origin: dict, new_message: dict) -> None:

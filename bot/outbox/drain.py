@@ -40,6 +40,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
+from bot.domain.hours import hours_of
 from bot.domain.timekeeping import effective_tz
 from bot.features.deps import Deps
 from bot.outbox import failures
@@ -225,7 +226,8 @@ def _claim(state: _Pass, batch: int) -> list[int] | None:
         send, moves = [], []
         for row_id, rid in due:
             info = people.get(rid)
-            person = Recipient(rid, effective_tz(info[0], info[1]), info[2], info[3]) if info else None
+            person = Recipient(rid, effective_tz(info[0], info[1]), info[2], info[3],
+                               hours_of(info[5], info[6])) if info else None
             decision = decide(rid, person, state.now)
             if decision.action == "send":
                 send.append(row_id)

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import kinds
-from bot.features import checkins, ending, goal_nudges, intro_followups, privacy, rounds
+from bot.features import agreement, checkins, ending, goal_nudges, intro_followups, privacy, rounds, sessions
 from bot.features.deps import Deps
 from bot.slack.delivery import Outgoing
 from storage.models import ScheduledMessage
@@ -33,6 +33,9 @@ RENDERERS: dict[str, Renderer] = {
     kinds.WRAP_UP: ending.render_wrap_up,
     kinds.ROUND_PROPOSAL: rounds.render_proposal,
     kinds.PAIR_ENDED: privacy.render_pair_ended,
+    kinds.SESSION_UPDATE: sessions.render_update,
+    kinds.MIDPOINT: agreement.render_midpoint,
+    kinds.INTRO_ASK_AGAIN: intro_followups.render_ask_again,
 }
 
 # Run in this order by every sweep pass (bot/outbox/tick.py).
@@ -42,6 +45,7 @@ SWEEPS: dict[str, Sweep] = {
     "goal_nudges": goal_nudges.sweep_goal_nudges,
     "wrap_ups": ending.sweep_wrap_ups,
     "privacy": privacy.sweep_privacy,
+    "midpoints": agreement.sweep_midpoints,
 }
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.domain.hours import DEFAULT, Hours
 from bot.domain.timekeeping import zone
 from bot.domain.working_hours import is_working_time, next_delivery_time
 
@@ -15,6 +16,7 @@ class Recipient:
     tz: str | None = None
     paused_until: date | None = None
     active: bool = True
+    hours: Hours = DEFAULT  # their profile's working hours and work week
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def decide(recipient_id: str, recipient: Recipient | None, now: datetime) -> Dec
     if not recipient.active:
         return Decision("fail", reason="person_inactive")
     if is_paused(recipient, now):
-        return Decision("defer", next_delivery_time(recipient.tz, now, recipient.paused_until), for_pause=True)
-    if not is_working_time(recipient.tz, now):
-        return Decision("defer", next_delivery_time(recipient.tz, now))
+        return Decision("defer", next_delivery_time(recipient.tz, now, recipient.paused_until, recipient.hours),
+                        for_pause=True)
+    if not is_working_time(recipient.tz, now, recipient.hours):
+        return Decision("defer", next_delivery_time(recipient.tz, now, hours=recipient.hours))
     return SEND

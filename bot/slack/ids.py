@@ -20,6 +20,7 @@ AGREEMENT_SUBMIT = "agreement_submit"
 CHECKIN_MET, CHECKIN_NOT_MET, CHECKIN_RESCHEDULE, CHECKIN_NOTES = (
     "checkin_met", "checkin_not_met", "checkin_reschedule", "checkin_notes")
 CHECKIN_NOTES_CALLBACK = "checkin_notes"
+ACTION_ITEM_ADD = "action_item_add"
 # Ending well
 EXTEND, WRAP_UP = "mentorship_extend", "mentorship_wrap_up"
 WRAP_UP_CALLBACK = "mentorship_wrap_up"

@@ -3,9 +3,24 @@
 from slack_bolt import App
 
 from bot.features.deps import Deps
-from handlers.actions import checkins, ending, findmentor, home, intro, pairing, programs, rounds
+from handlers.actions import (
+    agenda,
+    agreement,
+    checkins,
+    ending,
+    findmentor,
+    home,
+    intro,
+    pairing,
+    programs,
+    resources,
+    rounds,
+    sessions,
+    snooze,
+)
 
-MODULES = [home, findmentor, intro, pairing, checkins, ending, programs, rounds]
+MODULES = [home, findmentor, intro, pairing, checkins, ending, programs, rounds, sessions, agreement, agenda, snooze,
+           resources]
 
 
 def register(app: App, deps: Deps) -> None:

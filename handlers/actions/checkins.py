@@ -4,14 +4,15 @@ Button values are attacker-controlled: bot.features.checkins checks the clicker 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.features import sessions
 from bot.features.checkins import notes_view, record_click
 from bot.features.deps import Deps
 from bot.slack.blocks import checkins as blocks
-from handlers.replies import open_or_refuse, refuse
+from handlers.replies import open_or_refuse, refuse, show
 
 
 def register(app: App, deps: Deps) -> None:
-    def answer(ack: Ack, body: dict, action: dict, respond: Respond):
+    def answer(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient):
         ack()
         reply = record_click(deps.engine, body["user"]["id"], action.get("value"),
                              blocks.OUTCOME_OF_ACTION[action["action_id"]])
@@ -19,6 +20,10 @@ def register(app: App, deps: Deps) -> None:
             refuse(respond, blocks.refused())
             return
         respond(replace_original=True, **reply)
+        if action["action_id"] == blocks.ACTION_RESCHEDULE:  # and pick the new time right away
+            view = sessions.move_view(deps, body["user"]["id"], action.get("value"))
+            if view is not None:
+                show(client, body, view)
 
     for action_id in blocks.OUTCOME_OF_ACTION:
         app.action(action_id)(answer)

@@ -7,7 +7,17 @@ from slack_sdk import WebClient
 
 from bot.features.deps import Deps
 from bot.slack.blocks import help as help_blocks
-from handlers.commands import availability, checkins, ending, privacy, profile, programs, rounds
+from handlers.commands import (
+    availability,
+    checkins,
+    ending,
+    network,
+    privacy,
+    profile,
+    programs,
+    resources,
+    rounds,
+)
 from handlers.commands.mentor_command import MentorCommand
 
 
@@ -34,6 +44,9 @@ SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {
     "erase": (privacy.erase, "erase everything the bot holds about you (asks first; cannot be undone)"),
     "audit": (privacy.audit, "program admins: who ran which report, export or erase, and when"),
     "purge": (privacy.purge, "program admins: delete all of this workspace's data (asks first; cannot be undone)"),
+    "introduce": (network.introduce, "introduce your mentee to someone in your network, in a group DM"),
+    "resources": (resources.show_library, "the learning library the meeting reminders suggest from"),
+    "resource": (resources.add_resource, "program admins: `resource add Title | kind | https://link | topic, topic`"),
 }
 
 

@@ -3,9 +3,24 @@
 from slack_bolt import App
 
 from bot.features.deps import Deps
-from handlers.views import checkins, ending, findmentor, goals, intro, pairing, privacy, profile, programs
+from handlers.views import (
+    agenda,
+    agreement,
+    checkins,
+    ending,
+    findmentor,
+    goals,
+    intro,
+    network,
+    pairing,
+    privacy,
+    profile,
+    programs,
+    sessions,
+)
 
-MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy, findmentor]
+MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy, findmentor, sessions, agreement, agenda,
+           network]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -10,9 +10,10 @@ from slack_sdk import WebClient
 
 def register_form(app: App, callback_id: str, submit: Callable[[str, dict], Any],
                   deliver: Callable[[WebClient, str, dict, Any], None] | None = None) -> None:
-    """submit(user_id, view) returns a result with `.errors` ({block_id: message}, empty or None when saved) and
-    optionally `.replace_with` (a view to show instead, e.g. "not yours"); deliver(client, user_id, view, result)
-    runs once the modal is closed."""
+    """submit(user_id, view) returns a result with `.errors` ({block_id: message}, empty or None when saved),
+    optionally `.replace_with` (a view to show instead of saving, e.g. "not yours") and `.then_show` (a view that
+    confirms what was saved, in place of the closed modal); deliver(client, user_id, view, result) runs after the
+    ack, once the submission was taken."""
     @app.view(callback_id)
     def on_submit(ack: Ack, body: dict, view: dict, client: WebClient):
         user_id = body["user"]["id"]
@@ -24,6 +25,10 @@ def register_form(app: App, callback_id: str, submit: Callable[[str, dict], Any]
         if replacement is not None:
             ack(response_action="update", view=replacement)
             return
-        ack()
+        confirmation = getattr(result, "then_show", None)
+        if confirmation is not None:
+            ack(response_action="update", view=confirmation)
+        else:
+            ack()
         if deliver is not None:
             deliver(client, user_id, view, result)

@@ -28,7 +28,8 @@ def profile_form(state: dict) -> ProfileForm:
         topics_other=t(state, "topics_other"), years=t(state, "years"), career_path=t(state, "career_path"),
         aspiration=t(state, "aspiration"), values=v(state, "values"), capacity=t(state, "capacity"),
         cadence=t(state, "cadence"), formats=v(state, "formats"), languages=t(state, "languages"),
-        timezone=t(state, "timezone"), bio=t(state, "bio"))
+        timezone=t(state, "timezone"), bio=t(state, "bio"), work_hours=t(state, "work_hours"),
+        work_days=v(state, "work_days"), proud_of=t(state, "proud_of"))
 
 
 def refresh_goals_list(deps: Deps, client: WebClient, view: dict, user_id: str) -> None:

@@ -4,6 +4,7 @@ from storage.models.checkin import CheckIn
 from storage.models.event import ProcessedEvent
 from storage.models.goal import Goal, GoalUpdate
 from storage.models.intro import IntroRequest
+from storage.models.journey import ActionItem, AgendaItem, AgreementChange, Resource, SessionChange
 from storage.models.mentorship import Mentorship
 from storage.models.outbox import ScheduledMessage
 from storage.models.person import Person
@@ -13,6 +14,9 @@ from storage.models.program import Program, ProgramAdmin, ProgramMember
 from storage.models.round import MatchRound, RoundPair
 
 __all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "AgreementChange",
     "AppState",
     "AuditEntry",
     "CheckIn",
@@ -28,5 +32,7 @@ __all__ = [
     "ProgramAdmin",
     "ProgramMember",
     "RoundPair",
+    "Resource",
     "ScheduledMessage",
+    "SessionChange",
 ]

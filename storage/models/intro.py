@@ -23,3 +23,5 @@ class IntroRequest(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
     answered_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
     expires_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
+    # "Not right now": when the request comes back to the mentor (None for every other answer).
+    ask_again_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())

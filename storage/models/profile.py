@@ -27,4 +27,9 @@ class Profile(SQLModel, table=True):
     # Self-assessment (the guide's first step): strengths and areas to improve.
     strengths: str = Field(default="", max_length=1000)
     areas_to_improve: str = Field(default="", max_length=1000)
+    # Personal working hours and work week (bot.domain.hours); '' = 09:00-17:00, Monday to Friday.
+    work_hours: str = Field(default="", max_length=16)  # e.g. 09:00-13:00
+    work_days: str = Field(default="", max_length=32)  # e.g. sun,mon,tue,wed,thu
+    # What I'm proud of / projects I can talk about: the intro draft quotes it (the guide's template).
+    proud_of: str = Field(default="", max_length=500)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))

@@ -3,6 +3,8 @@ sequence, in the notification `text` fallback as much as in the blocks. Slack pa
 
 import re
 
+from bot.domain.resources import safe_link
+
 CONTROL = re.compile(r"<[^<>]*>")
 
 
@@ -23,7 +25,7 @@ def _texts(node):
 
 
 def unescaped(slack, hostile: tuple[str, ...] = ()) -> list[str]:
-    """Each offending `<...>` (anything but a mention of a real user, or a channel link) or verbatim hostile
+    """Each offending `<...>` (anything but a mention of a real user, a channel link or a library link) or verbatim hostile
     string, with where it was found; [] when clean."""
     found = []
     with slack.lock:
@@ -35,8 +37,10 @@ def unescaped(slack, hostile: tuple[str, ...] = ()) -> list[str]:
     for where, node in surfaces:
         for text in _texts(node):
             for seq in CONTROL.findall(text):
+                link = re.fullmatch(r"<([^|>]+)\|[^>]*>", seq)
                 ok = (re.fullmatch(r"<@([UW][A-Z0-9]+)>", seq) and seq[2:-1] in users) or \
-                    re.fullmatch(r"<#C[A-Z0-9]+>", seq)
+                    re.fullmatch(r"<#C[A-Z0-9]+>", seq) or \
+                    (link and safe_link(link.group(1)))  # the library's links: https only, label escaped
                 if not ok:
                     found.append(f"{where}: {seq!r} in {text[:120]!r}")
             found += [f"{where}: verbatim {h!r} in {text[:120]!r}" for h in hostile if h in text]

@@ -140,7 +140,7 @@ def test_buttons_notes_modal_and_journal_stay_with_the_pair(stack, clock):
     stack.driver.block_action("UMENTEE", "checkin_met", message=mentee_prompt)
     assert stack.slack.wait_for(lambda: "Thanks! You met" in dump(current(mentee_prompt)), timeout=10)
     updated = current(mentee_prompt)
-    assert [e["action_id"] for e in updated["blocks"][1]["elements"]] == ["checkin_notes"]
+    assert [e["action_id"] for e in updated["blocks"][1]["elements"]] == ["checkin_notes", "action_item_add"]
     stack.driver.block_action("UMENTEE", "checkin_not_met", value=f"{mid}:2026-12-01")  # changes their answer
     assert stack.slack.wait_for(lambda: checkins(stack) and checkins(stack)[0].outcome == "not_met", timeout=10)
     assert [(c.author_id, c.source) for c in checkins(stack)] == [("UMENTEE", "button")]

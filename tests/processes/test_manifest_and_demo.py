@@ -33,7 +33,7 @@ def test_manifest_declares_what_the_bot_uses():
 # Each Web API method the code calls, and the bot scope Slack requires for it (docs.slack.dev/reference/methods).
 METHOD_SCOPES = {
     "chat_postMessage": "chat:write", "chat_postEphemeral": "chat:write", "chat_update": "chat:write",
-    "conversations_open": "im:write", "conversations_join": "channels:join", "users_info": "users:read",
+    "conversations_open": ("im:write", "mpim:write"), "conversations_join": "channels:join", "users_info": "users:read",
     "users_list": "users:read", "files_upload_v2": "files:write", "auth_test": None, "views_open": None,
     "views_publish": None, "views_push": None, "views_update": None,
     # Several scopes where the channel's type decides: a DM or a public channel; a public or a private channel.
@@ -74,4 +74,7 @@ def test_demo_exits_zero_and_prints_a_transcript(tmp_path):
     assert "New pair in *Engineering Mentoring*: @Amara Okafor is mentoring @Lena Novak" in result.stdout
     assert "Saved to your journal" in result.stdout and "has ended" in result.stdout
     assert "3* of *3* eligible mentees matched" in result.stdout and "both said yes" in result.stdout
+    assert "added to the agenda" in result.stdout and "moved your mentoring session" in result.stdout
+    assert "Ticked off: Draft the on-call runbook" in result.stdout
+    assert "@Amara Okafor recommends" in result.stdout and "The Mentor's Guide" in result.stdout
     assert "Traceback" not in result.stderr

@@ -2,6 +2,7 @@
 agreement, and the program channel sees the announcement."""
 
 from bot.devkit.demo.context import DEMO_CHANNEL, DemoContext
+from bot.domain.intro import ONE_LINE
 
 LENA, AMARA = "U0DEMOLENA", "U0DEMOAMARA"
 
@@ -56,6 +57,10 @@ def scene_pairing(ctx: DemoContext) -> None:
     view = _wait_modal(ctx, LENA, "intro_submit")
     ctx.show("Lena Novak (modal, a draft she can edit)", view)
     draft = next(b for b in view["blocks"] if b.get("block_id") == "message")["element"]["initial_value"]
+    # She has no goals yet, so the draft asks her for one line instead of echoing "python".
+    line = "designing and shipping backend services in Python"
+    ctx.user_does(LENA, f"replaces the line in angle brackets with “{line}”")
+    draft = draft.replace(ONE_LINE, line)
     ctx.submit(LENA, view, {"message": {"text": draft}, "cadence": {"choice": {
         "type": "static_select", "selected_option": _option(view, "cadence", "biweekly")}}}, "the request")
     ctx.show("Amara Okafor (DM)", _wait_dm(ctx, AMARA, "asks whether you would mentor them"))

@@ -11,6 +11,7 @@ from bot.slack.blocks.common import actions, button, context, header, message, s
 
 ACTION_MET, ACTION_NOT_MET, ACTION_RESCHEDULE, ACTION_NOTES = (
     ids.CHECKIN_MET, ids.CHECKIN_NOT_MET, ids.CHECKIN_RESCHEDULE, ids.CHECKIN_NOTES)
+ACTION_ADD_ACTION = ids.ACTION_ITEM_ADD  # record an action item (bot.features.agenda)
 OUTCOME_OF_ACTION = {ACTION_MET: MET, ACTION_NOT_MET: NOT_MET, ACTION_RESCHEDULE: RESCHEDULED}
 NOTES_CALLBACK = ids.CHECKIN_NOTES_CALLBACK
 NOTES_BLOCK, NOTES_ACTION = "notes", "notes_input"
@@ -44,7 +45,8 @@ def _answer_buttons(value: str) -> dict:
     return actions(button("Met", ACTION_MET, value, style="primary"),
                    button("Didn't meet", ACTION_NOT_MET, value),
                    button("Reschedule", ACTION_RESCHEDULE, value),
-                   button("Add notes", ACTION_NOTES, value), block_id="checkin_answer")
+                   button("Add notes", ACTION_NOTES, value),
+                   button("Action item", ACTION_ADD_ACTION, value), block_id="checkin_answer")
 
 
 PRIVACY = "Only you and your pair can see your journal; program admins see met / not-met counts only."
@@ -75,7 +77,8 @@ def answered(outcome: str, other_id: str, period: date, value: str) -> dict:
     else:
         line = f"Thanks! You met {mention(other_id)} on {when}."
     return message(line, [section(line + " Reply in this thread to add notes to your journal."),
-                          actions(button("Add notes", ACTION_NOTES, value), block_id="checkin_answer"),
+                          actions(button("Add notes", ACTION_NOTES, value),
+                                  button("Action item", ACTION_ADD_ACTION, value), block_id="checkin_answer"),
                           context(PRIVACY)])
 
 
@@ -127,8 +130,24 @@ PREP = ("• *Agenda*: what do you want from this session?\n"
         "• *Updates on goals* since last time, and the action items you agreed")
 
 
+ACTION_MOVE_SESSION, ACTION_CANCEL_SESSION = "session_reschedule", "session_cancel"
+CHANGE_AGREEMENT = "agreement_change_open"  # bot.slack.blocks.agreement.CHANGE_OPEN: opens the change modal
+
+
+def session_buttons(value: str) -> dict:
+    """Under a meeting reminder: move the session (a date and time modal) or call it off (after a confirm)."""
+    cancel = button("Cancel session", ACTION_CANCEL_SESSION, value)
+    cancel["confirm"] = {"title": {"type": "plain_text", "text": "Cancel this session?"},
+                         "text": {"type": "plain_text", "text": "Both of you get a note and a calendar update. "
+                                  "The sessions after it stay as agreed."},
+                         "confirm": {"type": "plain_text", "text": "Cancel session"},
+                         "deny": {"type": "plain_text", "text": "Keep it"}}
+    return actions(button("Reschedule", ACTION_MOVE_SESSION, value), cancel,
+                   button("Change agreement", CHANGE_AGREEMENT, value), block_id="session_actions")
+
+
 def meeting_reminder(other_id: str, local_start: datetime, time_known: bool,
-                     goals: list[tuple[str, int]]) -> dict:
+                     goals: list[tuple[str, int]], value: str = "") -> dict:
     when = f"{day_label(local_start.date())} at {local_start:%H:%M} (your time)" if time_known \
         else f"{day_label(local_start.date())} (no time set yet: agree one)"
     lead = f"*Coming up:* your mentoring session with {mention(other_id)} on {when}."
@@ -136,6 +155,8 @@ def meeting_reminder(other_id: str, local_start: datetime, time_known: bool,
     if goals:
         lines = "\n".join(f"• {escape(truncate(title, 150))} — {progress}%" for title, progress in goals[:10])
         blocks.append(section("*Goals to update on:*\n" + lines))
+    if value:
+        blocks.append(session_buttons(value))
     if time_known:
         blocks.append(context("The calendar file in the thread adds the session to your calendar."))
     return message(f"Coming up: your mentoring session on {when}. Prepare an agenda, questions and goal updates.",

@@ -42,7 +42,9 @@ def pair_line(pair: Pair, as_mentor: bool) -> str:
     m = pair.mentorship
     status = f"paused: {m.pause_reason}" if m.status == lifecycle.PAUSED and m.pause_reason else m.status
     parts = [escape(m.cadence), escape(status)]
-    if pair.next_checkin:
+    if pair.next_meeting:
+        parts.append(f"next meeting {_when(pair.next_meeting)}")
+    elif pair.next_checkin:
         parts.append(f"next check-in {_when(pair.next_checkin)}")
     role = "your mentee" if as_mentor else "your mentor"
     return f"{mention(pair.other_id)} ({role}) · " + " · ".join(parts)
@@ -147,6 +149,8 @@ def home_view(data: HomeData, done: Completeness) -> dict:
         if capacity == 0:
             heading += " (capacity 0: you are paused for new requests)"
         blocks += [divider(), *_pair_blocks(data.mentees, True, heading)]
+    if data.journey_blocks:
+        blocks += [divider(), *data.journey_blocks]
     blocks += [divider(), *_intro_blocks(data)]
     mine = program_blocks.member_blocks(data.memberships)
     if mine:

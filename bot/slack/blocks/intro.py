@@ -122,7 +122,21 @@ def decline_modal(request_id: int, status: str, mentee_name: str, origin: dict) 
             "blocks": [section(intro), input_block("note", "A kind word", {
                 "type": "plain_text_input", "action_id": "text", "multiline": True, "max_length": NOTE_MAX,
                 "placeholder": plain("e.g. My plate is full until spring: Grace knows this area well.")},
-                optional=True)]}
+                optional=True), *([ask_again_input()] if status == "not_now" else [])]}
+
+
+ASK_AGAIN_WEEKS = {"2": "In 2 weeks", "4": "In 4 weeks", "8": "In 8 weeks"}
+
+
+def ask_again_input() -> dict:
+    """"Not right now": when the request should come back to the mentor (unlike a decline, it does)."""
+    return input_block("ask_again", "Ask me again", select("choice", ASK_AGAIN_WEEKS, "4"), optional=True,
+                       hint="The request comes back to you then, if they are still looking.")
+
+
+def ask_again_lead(mentee_name: str, weeks: int) -> str:
+    return (f"{weeks} weeks ago you said “not right now” to *{escape(mentee_name)}* and asked me to bring their "
+            "request back. Is now a better time?")
 
 
 def declined_lead(mentor_name: str, status: str, note: str) -> str:
@@ -136,6 +150,15 @@ def declined_lead(mentor_name: str, status: str, note: str) -> str:
     return lead + "\nHere are the next mentors who fit what you're looking for:"
 
 
-def expired_lead(mentor_name: str) -> str:
-    return (f"*{escape(mentor_name)}* didn't answer within 7 days, so I closed your request; nothing for you to "
-            "do, and no reflection on you. Three other mentors who fit:")
+COUNT_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+
+
+def expired_lead(mentor_name: str, shown: int) -> str:
+    """Says exactly how many suggestions follow (none, one, two...), never a number it does not show."""
+    lead = (f"*{escape(mentor_name)}* didn't answer within 7 days, so I closed your request; nothing for you to "
+            "do, and no reflection on you.")
+    if shown <= 0:
+        return lead
+    if shown == 1:
+        return lead + " Another mentor who fits:"
+    return lead + f" {COUNT_WORDS.get(shown, str(shown))} other mentors who fit:"

@@ -1,11 +1,13 @@
 """The profile and self-assessment modals. Pure: profile row (or None) in, view JSON out."""
 
+from bot.domain import hours
 from bot.domain.profile import (
     CADENCES,
     CATALOG_TOPICS,
     EXPERTISE_CATALOG,
     FORMATS,
     MAX_PATH,
+    MAX_PROUD_OF,
     MAX_SELF_ASSESSMENT,
     MAX_TITLE,
     VALUES,
@@ -31,6 +33,7 @@ ROLE_OPTIONS = [option("Mentee: I want a mentor", "mentee"), option("Mentor: I c
                 option("Both", "both")]
 CADENCE_OPTIONS = [option(c.capitalize(), c) for c in CADENCES] + [option("Flexible", "flexible")]
 FORMAT_OPTIONS = [option(f.capitalize(), f) for f in FORMATS]
+DAY_OPTIONS = [option(label, name) for name, label in zip(hours.DAY_NAMES, hours.DAY_LABELS, strict=True)]
 
 
 def _topic_groups() -> dict[str, list[dict]]:
@@ -50,6 +53,7 @@ def profile_modal(profile, slack_tz: str) -> dict:
     formats = [f.strip() for f in (p.offer_format if p else "").split(",") if f.strip()]
     cadence = (p.offer_cadence or "flexible") if p else ""
     tz = (p.timezone if p and p.timezone else "") or slack_tz
+    mine = hours.hours_of(p.work_hours, p.work_days) if p else hours.DEFAULT
     blocks = [
         context("Mentors are matched on what you say here: experience, career path, values and time. "
                 "Only the role is required; the Home shows what is still missing."),
@@ -89,6 +93,16 @@ def profile_modal(profile, slack_tz: str) -> dict:
                     optional=True, hint=f"From your Slack settings: {slack_tz}. Change it only to override."),
         input_block("bio", "Short bio", text_input(p.bio if p else "", multiline=True, max_length=MAX_BIO,
                                                    placeholder="A few lines others will read"), optional=True),
+        input_block("proud_of", "What I'm proud of / projects I can talk about",
+                    text_input(getattr(p, "proud_of", "") if p else "", multiline=True, max_length=MAX_PROUD_OF,
+                               placeholder="e.g. the payments platform migration"), optional=True,
+                    hint="Intro requests to you quote it, as the guide's template does."),
+        input_block("work_hours", "Your working hours", text_input(
+            hours.window_text(mine), max_length=11, placeholder="09:00-17:00"), optional=True,
+            hint="In your time zone. Messages from mentorbot arrive only then."),
+        input_block("work_days", "Your work days", checkboxes(
+            DAY_OPTIONS, [o for i, o in enumerate(DAY_OPTIONS) if i in mine.days]), optional=True,
+            hint="None ticked means Monday to Friday."),
     ]
     return modal("Your profile", PROFILE_CALLBACK, blocks)
 
