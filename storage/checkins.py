@@ -158,16 +158,6 @@ def programs_administered(session: Session, user_id: str) -> list[Program]:
                              .where(ProgramAdmin.person_id == user_id).order_by(Program.name)).all())
 
 
-def program_answers(session: Session, program_id: int) -> tuple[int, list[tuple[int, date | None, str]]]:
-    """(live pairs, (mentorship, period, outcome) rows) for a program's report: outcomes only, never notes."""
-    pairs = session.exec(select(func.count()).select_from(Mentorship).where(
-        Mentorship.program_id == program_id, col(Mentorship.status).in_(lifecycle.LIVE))).one()
-    rows = session.exec(select(CheckIn.mentorship_id, CheckIn.period, CheckIn.outcome)
-                        .join(Mentorship, Mentorship.id == CheckIn.mentorship_id)
-                        .where(Mentorship.program_id == program_id)).all()
-    return pairs, list(rows)
-
-
 def readable_by(user_id: str):
     """THE rule for check-in notes, on every surface that shows them: the pair of a live (active or paused)
     mentorship read each other's entries; once it has ended, each keeps only what they wrote themselves.
@@ -204,11 +194,3 @@ def active_goal_progress(session: Session, owner_id: str) -> list[tuple[str, int
     """(title, percent) of a person's active goals, oldest first: the meeting reminder's "goals to update on"."""
     return list(session.exec(select(Goal.title, Goal.progress).where(
         Goal.owner_id == owner_id, Goal.status == "active").order_by(Goal.id)).all())
-
-
-def last_alert_at(session: Session, kind: str, mentorship_ids: list[int]) -> dict[int, datetime]:
-    """When the newest row of `kind` was due, per mentorship (e.g. the last drift alert)."""
-    rows = session.exec(select(ScheduledMessage.mentorship_id, func.max(ScheduledMessage.due_at)).where(
-        ScheduledMessage.kind == kind, ScheduledMessage.mentorship_id.in_(mentorship_ids)).group_by(
-        ScheduledMessage.mentorship_id)).all()
-    return {mid: as_utc(at) for mid, at in rows}

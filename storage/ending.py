@@ -39,10 +39,21 @@ def extend(session: Session, m: Mentorship, months: int) -> None:
     session.add(m)
 
 
-def end(session: Session, m: Mentorship, now: datetime) -> int:
-    """Mark the mentorship ended (its mentor's slot frees up) and cancel what was queued for it."""
+def end(session: Session, m: Mentorship, now: datetime, *, reason: str = "", by: str = "",
+        thank_you: str = "") -> int:
+    """Mark the mentorship ended (its mentor's slot frees up), keep how it ended and the thank-you note for the
+    other person, and cancel what was queued for it."""
     lifecycle.transition(m, lifecycle.Action.END)
     m.ended_at = now
+    m.end_reason, m.ended_by, m.thank_you = reason, by, thank_you
     session.add(m)
     session.flush()
     return cancel_pending(session, m.id)
+
+
+def ended_pair_mentorship(session: Session, mentorship_id: int, user_id: str) -> Mentorship | None:
+    """The mentorship, only if it has ended and user_id was one of its pair (for their exit survey)."""
+    m = session.get(Mentorship, mentorship_id)
+    if m is None or m.status != lifecycle.ENDED or user_id not in (m.mentor_id, m.mentee_id):
+        return None
+    return m

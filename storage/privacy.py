@@ -26,6 +26,7 @@ from storage.ending import end as end_mentorship
 from storage.intros import FOLLOWUP_KINDS
 from storage.models import (
     CheckIn,
+    ExitSurvey,
     Goal,
     GoalUpdate,
     IntroRequest,
@@ -35,6 +36,7 @@ from storage.models import (
     Profile,
     ProgramAdmin,
     ProgramMember,
+    PulseAnswer,
     RoundPair,
     ScheduledMessage,
 )
@@ -130,6 +132,22 @@ def _queued(session: Session, slack_id: str) -> list[dict]:
     return [{"kind": r.kind, "due_at": _plain(r.due_at), "status": r.status} for r in rows]
 
 
+@export_section("pulses", "your private answers to \"how is this mentorship going?\" (never shown to your pair)")
+def _pulses(session: Session, slack_id: str) -> list[dict]:
+    rows = session.exec(select(PulseAnswer).where(PulseAnswer.person_id == slack_id)
+                        .order_by(PulseAnswer.created_at)).all()
+    return [{"mentorship_id": r.mentorship_id, "rating": r.rating, "helping": r.helping, "note": r.note,
+             "at": _plain(r.created_at)} for r in rows]
+
+
+@export_section("exit_surveys", "your private exit surveys when a mentorship ended")
+def _exit_surveys(session: Session, slack_id: str) -> list[dict]:
+    rows = session.exec(select(ExitSurvey).where(ExitSurvey.person_id == slack_id)
+                        .order_by(ExitSurvey.created_at)).all()
+    return [{"mentorship_id": r.mentorship_id, "overall": r.overall, "goals_achieved": r.goals_achieved,
+             "again": r.again, "at": _plain(r.created_at)} for r in rows]
+
+
 def export_data(session: Session, slack_id: str) -> dict[str, list[dict]] | None:
     """Every section for one person; None if the bot holds nothing about them."""
     if session.get(Person, slack_id) is None:
@@ -144,7 +162,9 @@ _REPOINT = [(Mentorship, "mentor_id"), (Mentorship, "mentee_id"), (IntroRequest,
             (IntroRequest, "mentor_id"), (CheckIn, "author_id"), (ProgramMember, "person_id"),
             (ScheduledMessage, "recipient_id"), (RoundPair, "mentee_id"), (RoundPair, "mentor_id")]
 # Rows that go with the person (deleted by _blank_their_words or erase_person).
-_DELETED = [(Goal, "owner_id"), (GoalUpdate, "author_id"), (ProgramAdmin, "person_id"), (Profile, "person_id")]
+_DELETED = [(Goal, "owner_id"), (GoalUpdate, "author_id"), (ProgramAdmin, "person_id"), (Profile, "person_id"),
+            # Their ratings go with them (the pulse and exit-survey distributions lose their answers).
+            (PulseAnswer, "person_id"), (ExitSurvey, "person_id")]
 
 
 def handled_references() -> set[tuple[str, str]]:
@@ -158,7 +178,7 @@ _TEXT_COLUMNS = [(CheckIn, "note"), (Mentorship, "goals"), (Mentorship, "pause_r
                  (IntroRequest, "response_note"), (GoalUpdate, "note"), (Goal, "title"), (Goal, "target"), (Profile, "bio"),
                  (ScheduledMessage, "idempotency_key"), (ScheduledMessage, "last_error"),
                  # Ids held without a foreign key: who planned a round, and other people's manager.
-                 (MatchRound, "created_by"), (Person, "manager_id")]
+                 (MatchRound, "created_by"), (Person, "manager_id"), (Mentorship, "ended_by")]
 
 
 @dataclass
@@ -206,6 +226,8 @@ def erase_person(session: Session, slack_id: str, now: datetime) -> Erasure | No
                         .values({column: func.replace(col, slack_id, result.tombstone)}))
     _scrub_payloads(session, slack_id, result.tombstone)
     session.execute(delete(ProgramAdmin).where(ProgramAdmin.person_id == slack_id))
+    session.execute(delete(PulseAnswer).where(PulseAnswer.person_id == slack_id))
+    session.execute(delete(ExitSurvey).where(ExitSurvey.person_id == slack_id))
     session.execute(delete(Profile).where(Profile.person_id == slack_id))
     session.flush()
     session.delete(person)
@@ -226,6 +248,8 @@ def _blank_their_words(session: Session, slack_id: str) -> None:
     session.execute(update(Mentorship).where(or_(Mentorship.mentor_id == slack_id, Mentorship.mentee_id == slack_id))
                     .values(goals=""))
     session.execute(update(ScheduledMessage).where(ScheduledMessage.recipient_id == slack_id).values(payload={}))
+    # The thank-you note they left when they wrapped a mentorship up.
+    session.execute(update(Mentorship).where(Mentorship.ended_by == slack_id).values(thank_you=""))
 
 
 def _scrub_payloads(session: Session, slack_id: str, tombstone: str) -> None:

@@ -75,6 +75,12 @@ def option(view: dict, block_id: str, value: str) -> dict:
     return next(o for o in element["options"] if o["value"] == value)
 
 
+def choose(view: dict, block_id: str, value: str) -> dict:
+    """A submission value for a select or radio input of `view`: {block_id: {"value": <chosen option>}}."""
+    element = next(b for b in view["blocks"] if b.get("block_id") == block_id)["element"]
+    return {block_id: {"value": {"type": element["type"], "selected_option": option(view, block_id, value)}}}
+
+
 def agreement_values(view: dict, *, goals: str | None = None, cadence: str = "biweekly", mode: str = "video",
                      duration: str = "6", day: str = "2026-12-08", at: str = "10:00") -> dict:
     initial = next(b for b in view["blocks"] if b.get("block_id") == "goals")["element"]["initial_value"]

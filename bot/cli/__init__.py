@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 from bot.bootstrap import engine_checked, runtime_deps, setup_logging, wsgi_application
-from bot.cli import directory, privacy, programs, rounds, tick
+from bot.cli import directory, privacy, programs, report, rounds, tick
 from bot.config import ConfigError, load_database_url, read_env
 from bot.errors import CliError
 
@@ -156,7 +156,7 @@ def cmd_health(args, env) -> int:
 
 # Command modules beyond the core ones above: each has add_commands(subparsers) and sets func(args, env) -> exit
 # code. A new command group is a module in bot/cli/ and one entry here.
-COMMAND_MODULES = (tick, directory, programs, rounds, privacy)
+COMMAND_MODULES = (tick, directory, programs, rounds, privacy, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

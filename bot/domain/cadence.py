@@ -124,20 +124,6 @@ def session_state(answers: list[tuple[str, str]], pair: tuple[str, str]) -> str:
     return "ok"
 
 
-def drift_streak(states: list[tuple[date, str]], in_a_row: int = 2) -> tuple[date, str] | None:
-    """Settled sessions in date order -> (first session of the trailing streak, why) when the last `in_a_row`
-    were each missed or not met by both; None when the pair is on track. The streak's first date keys the alert,
-    so a pair that keeps drifting is reported once, not every session."""
-    streak: list[tuple[date, str]] = []
-    for period, state in states:
-        streak = [*streak, (period, state)] if state != "ok" else []
-    if len(streak) < in_a_row:
-        return None
-    kinds = {state for _, state in streak}
-    why = "missed" if kinds == {"missed"} else "not_met" if kinds == {"not_met"} else "mixed"
-    return streak[0][0], why
-
-
 @dataclass(frozen=True)
 class SessionCounts:
     """What program admins may see: per-session tallies, never notes."""

@@ -7,7 +7,7 @@ storage.outbox refuses to enqueue a kind not named here, so nothing is written t
 
 CHECKIN = "checkin"  # "how did your session go?" to each of the pair, and its one reminder
 MEETING_REMINDER = "meeting_reminder"  # the working day before a session: prep checklist and .ics
-DRIFT_ALERT = "drift_alert"  # to program admins: a pair missed sessions (names only, never notes)
+DRIFT_ALERT = "drift_alert"  # escalation, step 3: to program admins, names and the signal only, never notes
 GOAL_NUDGE = "goal_nudge"  # a goal with no progress for a while, or due soon
 INTRO_REMINDER = "intro_reminder"  # to a mentor who has not answered an intro request after 48 h
 INTRO_EXPIRY = "intro_expiry"  # to the mentee: the request closed unanswered, with other suggestions
@@ -17,10 +17,14 @@ PAIR_ENDED = "pair_ended"  # to the other person when someone erased their data:
 SESSION_UPDATE = "session_update"  # a session moved or cancelled: the note to both, with the updated .ics
 MIDPOINT = "midpoint"  # half-way through the agreed months: keep going, adjust, or end
 INTRO_ASK_AGAIN = "intro_ask_again"  # "not right now" comes back to the mentor after the weeks they chose
+PULSE = "pulse"  # "how is this mentorship going?", privately to each of the pair
+DRIFT_NUDGE = "drift_nudge"  # escalation, step 1: a gentle nudge to both (never says why)
+DRIFT_ASK = "drift_ask"  # escalation, step 2: "is this still working for you?" to each, privately
+ADMIN_DIGEST = "admin_digest"  # Monday morning, to each program's admins: the week's changes and what needs attention
 
 ALL: frozenset[str] = frozenset({CHECKIN, MEETING_REMINDER, DRIFT_ALERT, GOAL_NUDGE, INTRO_REMINDER, INTRO_EXPIRY,
                                  WRAP_UP, ROUND_PROPOSAL, PAIR_ENDED, SESSION_UPDATE, MIDPOINT,
-                                 INTRO_ASK_AGAIN})
+                                 INTRO_ASK_AGAIN, PULSE, DRIFT_NUDGE, DRIFT_ASK, ADMIN_DIGEST})
 
 # Kinds that tests and benchmarks add for themselves (bot.outbox.kinds.add_test_kind); never used in production.
 _TEST_KINDS: set[str] = set()

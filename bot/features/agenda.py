@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from bot.domain.sessions import Occurrence
-from bot.domain.working_hours import zone
+from bot.domain.timekeeping import zone
 from bot.features import checkins
 from bot.features.deps import Deps
 from bot.features.sessions import find_session

@@ -17,7 +17,8 @@ from sqlmodel import Session
 from bot.domain import kinds
 from bot.domain import pairing as rules
 from bot.domain.agreement import Version, differences
-from bot.domain.working_hours import next_delivery_time, zone
+from bot.domain.timekeeping import zone
+from bot.domain.working_hours import next_delivery_time
 from bot.features import checkins, ending
 from bot.features.deps import Deps
 from bot.features.pairing import parse_terms, terms_of

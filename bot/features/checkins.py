@@ -5,12 +5,11 @@ Rows (idempotency keys make every sweep safe to repeat):
   checkin            checkin:<mentorship>:<session date>:<person>           the prompt, after each session
   checkin (reminder) checkin-reminder:<mentorship>:<session date>:<person>  at most one, in the prompt's thread
   meeting_reminder   meeting:<mentorship>:<session date>:<person>           the working day before, with an .ics
-  drift_alert        drift:<mentorship>:<first drifting session>:<admin>    once per drifting streak
 Renderers re-check the database when a row is due and return None if it no longer applies (pair ended,
-cadence changed, already answered), so nothing stale is sent.
+cadence changed, already answered), so nothing stale is sent. Drifting pairs are escalated by
+bot.features.escalation.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -23,13 +22,10 @@ from bot.domain.cadence import (
     OUTCOME_LABELS,
     checkin_due,
     checkin_reminder_due,
-    drift_streak,
     meeting_reminder_due,
     mentorship_end,
     normal_cadence,
     period_of,
-    session_counts,
-    session_state,
     session_times,
 )
 from bot.domain.meeting_ics import session_ics
@@ -37,7 +33,6 @@ from bot.domain.resources import suggest
 from bot.domain.sessions import Change, Occurrence, Version, occurrences
 from bot.domain.text import truncate
 from bot.domain.timekeeping import as_utc, zone
-from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import agenda as agenda_blocks
 from bot.slack.blocks import checkins as blocks
@@ -50,12 +45,11 @@ from storage import journey as journey_store
 from storage import resources as resource_store
 from storage.db import session_scope
 from storage.events import claim_event
-from storage.models import Mentorship, Program, ScheduledMessage
-from storage.outbox import enqueue, enqueue_many, superseded
+from storage.models import Mentorship, ScheduledMessage
+from storage.outbox import enqueue_many, superseded
 
-CHECKIN, MEETING, DRIFT = kinds.CHECKIN, kinds.MEETING_REMINDER, kinds.DRIFT_ALERT
+CHECKIN, MEETING = kinds.CHECKIN, kinds.MEETING_REMINDER
 LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due
-DRIFT_WINDOW = timedelta(days=120)  # enough sessions back to see a streak, even for monthly pairs
 
 
 def checkin_key(mentorship_id: int, period: date, person: str) -> str:
@@ -264,67 +258,6 @@ def render_meeting_reminder(deps: Deps, session: Session, row: ScheduledMessage)
     return out
 
 
-# ---- drift ----------------------------------------------------------------------------------------------------
-
-def settled_states(sessions: dict[date, datetime], answers: dict[date, list[tuple[str, str]]],
-                   pair: tuple[str, str], cadence: str, now: datetime) -> list[tuple[date, datetime, str]]:
-    """The sessions whose answer window has closed (the next session is due), with their state. Pure."""
-    interval = timedelta(days=INTERVAL_DAYS[normal_cadence(cadence)])
-    return [(period, at, session_state(answers.get(period, []), pair))
-            for period, at in sorted(sessions.items()) if at + interval <= now]
-
-
-def sweep_drift(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001
-    mentorships = [m for m in store.active_mentorships(session) if m.program_id is not None]
-    admins = {pid: store.program_admin_ids(session, pid) for pid in {m.program_id for m in mentorships}}
-    mentorships = [m for m in mentorships if admins[m.program_id]]
-    if not mentorships:
-        return 0
-    ids = [m.id for m in mentorships]
-    since = now - DRIFT_WINDOW
-    sessions: dict[int, dict[date, datetime]] = defaultdict(dict)
-    for mentorship_id, payload in store.sent_prompt_sessions(session, ids, since):
-        sessions[mentorship_id][date.fromisoformat(payload["period"])] = datetime.fromisoformat(payload["session_at"])
-    answers: dict[int, dict[date, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for mentorship_id, author, period, outcome in store.answers(session, ids, since.date()):
-        answers[mentorship_id][period].append((author, outcome))
-    last_alert = store.last_alert_at(session, DRIFT, ids)
-    people = store.recipients(session, [a for pid in admins for a in admins[pid]])
-    written = 0
-    for m in mentorships:
-        states = settled_states(sessions[m.id], answers[m.id], (m.mentor_id, m.mentee_id), m.cadence, now)
-        streak = drift_streak([(period, state) for period, _, state in states])
-        if streak is None:
-            continue
-        since_period, why = streak
-        started = next(at for period, at, _ in states if period == since_period)
-        previous = last_alert.get(m.id)
-        if previous is not None and previous >= started:
-            continue  # this streak was already reported
-        for admin in admins[m.program_id]:
-            person = people.get(admin)
-            if person is None or not person.active:
-                continue
-            enqueue(session, kind=DRIFT, recipient_id=admin, mentorship_id=m.id,
-                    due_at=next_delivery_time(person.tz, now, person.paused_until),
-                    idempotency_key=f"drift:{m.id}:{since_period.isoformat()}:{admin}",
-                    payload={"since": since_period.isoformat(), "why": why})
-            written += 1
-    return written
-
-
-def render_drift(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
-    m = session.get(Mentorship, row.mentorship_id) if row.mentorship_id else None
-    if m is None or m.status != lifecycle.ACTIVE:
-        return None
-    if row.recipient_id not in store.program_admin_ids(session, m.program_id):
-        return None  # no longer an admin of this program
-    program = session.get(Program, m.program_id)
-    return Outgoing(channel=row.recipient_id, **blocks.drift_alert(
-        m.mentor_id, m.mentee_id, normal_cadence(m.cadence), program.name if program else "your program",
-        row.payload.get("why", ""), date.fromisoformat(row.payload["since"])))
-
-
 # ---- answers --------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -415,16 +348,6 @@ def journal_entries(engine: Engine, user_id: str) -> list[tuple[str, date | None
     with session_scope(engine) as session:
         return [(c.author_id, c.period, c.outcome, c.note, other_of(m, user_id))
                 for m, c in store.journal(session, user_id)]
-
-
-def report_for(engine: Engine, user_id: str):
-    """Per program the user administers: live pairs and met / not-met session counts. Never notes."""
-    with session_scope(engine) as session:
-        out = []
-        for program in store.programs_administered(session, user_id):
-            pairs, rows = store.program_answers(session, program.id)
-            out.append((program.name, session_counts(pairs, rows)))
-        return out
 
 
 def notes_view(engine: Engine, user_id: str, value: str | None) -> dict | None:

@@ -15,11 +15,13 @@ from sqlmodel import Session
 
 from bot.domain import kinds, lifecycle
 from bot.domain.cadence import add_months
+from bot.domain.insight import END_REASONS, Survey, invite_to_mentor
 from bot.domain.timekeeping import as_utc, zone
 from bot.features.deps import Deps
 from bot.slack.blocks import ending as blocks
 from bot.slack.delivery import Outgoing
 from storage import ending as store
+from storage import insight
 from storage.checkins import active_mentorships, existing_keys, recipients
 from storage.db import session_scope
 from storage.models import Mentorship, ScheduledMessage
@@ -135,17 +137,24 @@ def wrap_up_view(engine: Engine, user_id: str, value: str | None) -> dict | None
         m = found[0]
         other = other_of(m, user_id)
         person = recipients(session, [other]).get(other)
-        return blocks.wrap_up_modal(m.id, person.name if person else other)
+        return blocks.wrap_up_modal(m.id, person.name if person else other, role_of(m, user_id))
 
 
-def wrap_up(engine: Engine, user_id: str, metadata: str | None, note: str, reason: str, now: datetime) -> Outcome:
-    """End the mentorship (status, ended_at, queued rows cancelled) and say goodbye to both. Field errors when the
-    note or reason is too long, or the mentorship is not the submitter's to end."""
+def role_of(m: Mentorship, person: str) -> str:
+    return "mentor" if person == m.mentor_id else "mentee"
+
+
+def wrap_up(engine: Engine, user_id: str, metadata: str | None, note: str, reason: str, now: datetime,
+            survey: Survey | None = None) -> Outcome:
+    """End the mentorship (status, reason, thank-you, ended_at, queued rows cancelled), keep the wrapper's private
+    exit survey, and say goodbye to both; the other person is offered their own survey. `reason` is a key of
+    END_REASONS. Field errors when the note is too long, no reason is chosen, or the mentorship is not the
+    submitter's to end."""
     errors = {}
     if len(note) > blocks.NOTE_LIMIT:
         errors[blocks.NOTE_BLOCK] = f"Keep it under {blocks.NOTE_LIMIT} characters."
-    if len(reason) > blocks.REASON_LIMIT:
-        errors[blocks.REASON_BLOCK] = f"Keep it under {blocks.REASON_LIMIT} characters."
+    if reason not in END_REASONS:
+        errors[blocks.REASON_BLOCK] = "Choose why it's ending."
     if errors:
         return Outcome({}, errors=errors)
     with session_scope(engine) as session:
@@ -154,10 +163,39 @@ def wrap_up(engine: Engine, user_id: str, metadata: str | None, note: str, reaso
             refused = blocks.refused()
             return Outcome(refused, errors={blocks.NOTE_BLOCK: refused["text"]})
         m = found[0]
-        store.end(session, m, now)
+        store.end(session, m, now, reason=reason, by=user_id, thank_you=note.strip())
+        if survey is not None and survey != Survey():
+            insight.save_exit_survey(session, mentorship_id=m.id, person_id=user_id, overall=survey.overall,
+                                     goals_achieved=survey.goals_achieved, again=survey.again)
         other = other_of(m, user_id)
-        return Outcome(blocks.closing(other, user_id, note, reason), blocks.closing(user_id, user_id, note, reason),
-                       other, True)
+        invite = invite_to_mentor(role_of(m, user_id), reason, survey.again if survey else "")
+        return Outcome(blocks.closing(other, user_id, note, reason, invite=invite),
+                       blocks.closing(user_id, user_id, note, reason, survey_value=str(m.id)), other, True)
+
+
+def survey_view(engine: Engine, user_id: str, value: str | None) -> dict | None:
+    """The exit survey modal for one of an ended pair; None if refused (the value is attacker-controlled)."""
+    with session_scope(engine) as session:
+        parsed = blocks.parse_value(value)
+        m = store.ended_pair_mentorship(session, parsed[0], user_id) if parsed else None
+        if m is None:
+            return None
+        other = other_of(m, user_id)
+        person = recipients(session, [other]).get(other)
+        return blocks.survey_modal(m.id, person.name if person else other, role_of(m, user_id))
+
+
+def record_survey(engine: Engine, user_id: str, metadata: str | None, survey: Survey) -> dict | None:
+    """Keep one of an ended pair's private exit survey. Returns the thanks (with an invitation to mentor for a
+    mentee who ended well and would do it again), or None if refused."""
+    with session_scope(engine) as session:
+        parsed = blocks.parse_value(metadata)
+        m = store.ended_pair_mentorship(session, parsed[0], user_id) if parsed else None
+        if m is None:
+            return None
+        insight.save_exit_survey(session, mentorship_id=m.id, person_id=user_id, overall=survey.overall,
+                                 goals_achieved=survey.goals_achieved, again=survey.again)
+        return blocks.survey_thanks(invite_to_mentor(role_of(m, user_id), m.end_reason, survey.again))
 
 
 def end_choices(engine: Engine, user_id: str) -> dict:

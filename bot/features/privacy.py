@@ -142,8 +142,8 @@ def send_export(deps: Deps, client: WebClient, user_id: str) -> dict:
     if data is None:
         return blocks.nothing_held()
     try:
-        upload_to_dm(deps.engine, client, user_id, content=data, filename=f"mentorbot-data-{now:%Y-%m-%d}.zip",
-                     title="Your mentorbot data", comment=blocks.export_comment())
+        upload_to_dm(deps.engine, client, user_id, [{"content": data, "filename": f"mentorbot-data-{now:%Y-%m-%d}.zip",
+                                                     "title": "Your mentorbot data"}], blocks.export_comment())
     except SlackApiError as exc:
         log.warning("export upload failed: %s", exc.response.get("error"))
         return {"text": "Sorry, the export could not be delivered just now. Please try `/mentor export` again in a "

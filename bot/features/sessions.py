@@ -17,7 +17,8 @@ from bot.domain.cadence import mentorship_end, period_of
 from bot.domain.meeting_ics import session_ics
 from bot.domain.sessions import MAX_MOVE, Occurrence, find_on, local_date, move_problem
 from bot.domain.text import truncate
-from bot.domain.working_hours import at_local, zone
+from bot.domain.timekeeping import zone
+from bot.domain.working_hours import at_local
 from bot.features import checkins
 from bot.features.deps import Deps
 from bot.slack.blocks import sessions as blocks

@@ -6,8 +6,8 @@ from datetime import time, timedelta
 
 from bot.domain.hours import hours_of
 from bot.domain.timekeeping import as_utc as store_as_utc
-from bot.domain.timekeeping import effective_tz
-from bot.domain.working_hours import at_local, next_delivery_time, zone
+from bot.domain.timekeeping import effective_tz, zone
+from bot.domain.working_hours import at_local, next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import snooze as blocks
 from bot.slack.payload import parse_id

@@ -10,7 +10,19 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.domain import kinds
-from bot.features import agreement, checkins, ending, goal_nudges, intro_followups, privacy, rounds, sessions
+from bot.features import (
+    agreement,
+    checkins,
+    digest,
+    ending,
+    escalation,
+    goal_nudges,
+    intro_followups,
+    privacy,
+    pulse,
+    rounds,
+    sessions,
+)
 from bot.features.deps import Deps
 from bot.slack.delivery import Outgoing
 from storage.models import ScheduledMessage
@@ -26,7 +38,7 @@ Sweep = Callable[[Deps, Session, datetime], int]
 RENDERERS: dict[str, Renderer] = {
     kinds.CHECKIN: checkins.render_checkin,
     kinds.MEETING_REMINDER: checkins.render_meeting_reminder,
-    kinds.DRIFT_ALERT: checkins.render_drift,
+    kinds.DRIFT_ALERT: escalation.render_alert,
     kinds.GOAL_NUDGE: goal_nudges.render_goal_nudge,
     kinds.INTRO_REMINDER: intro_followups.render_reminder,
     kinds.INTRO_EXPIRY: intro_followups.render_expiry,
@@ -36,16 +48,22 @@ RENDERERS: dict[str, Renderer] = {
     kinds.SESSION_UPDATE: sessions.render_update,
     kinds.MIDPOINT: agreement.render_midpoint,
     kinds.INTRO_ASK_AGAIN: intro_followups.render_ask_again,
+    kinds.PULSE: pulse.render_pulse,
+    kinds.DRIFT_NUDGE: escalation.render_nudge,
+    kinds.DRIFT_ASK: escalation.render_ask,
+    kinds.ADMIN_DIGEST: digest.render_digest,
 }
 
 # Run in this order by every sweep pass (bot/outbox/tick.py).
 SWEEPS: dict[str, Sweep] = {
     "checkins": checkins.sweep_checkins,
-    "drift_alerts": checkins.sweep_drift,
     "goal_nudges": goal_nudges.sweep_goal_nudges,
     "wrap_ups": ending.sweep_wrap_ups,
     "privacy": privacy.sweep_privacy,
     "midpoints": agreement.sweep_midpoints,
+    "pulse": pulse.sweep_pulse,
+    "escalation": escalation.sweep_escalation,
+    "admin_digest": digest.sweep_digest,
 }
 
 

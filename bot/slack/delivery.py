@@ -131,6 +131,13 @@ def find_posted(session: Session, client: WebClient, out: Outgoing, key: str, si
     return None
 
 
+def upload_to_dm(engine: Engine, client: WebClient, user_id: str, files: list[dict], comment: str) -> None:
+    """Share files (files_upload_v2's file_uploads: content, filename, title) in a person's DM with the bot."""
+    with session_scope(engine) as session:
+        channel, _ = dm_channel(session, client, user_id)
+    client.files_upload_v2(channel=channel, file_uploads=files, initial_comment=comment)
+
+
 def post_outgoing(session: Session, client: WebClient, out: Outgoing,
                   known: dict[str, str | None] | None = None, key: str | None = None) -> tuple[str, str]:
     """Post the message of an outbox row (tagged with its idempotency key). Returns (channel, ts)."""
@@ -149,13 +156,6 @@ def open_dm(engine: Engine, client: WebClient, user_id: str) -> str:
     that channel even after what we hold about the person is gone (an erasure's goodbye)."""
     with session_scope(engine) as session:
         return dm_channel(session, client, user_id)[0]
-
-
-def upload_to_dm(engine: Engine, client: WebClient, user_id: str, *, content: bytes, filename: str, title: str,
-                 comment: str) -> None:
-    """A file into the person's DM (files_upload_v2)."""
-    client.files_upload_v2(channel=open_dm(engine, client, user_id), content=content, filename=filename, title=title,
-                           initial_comment=comment)
 
 
 def attach_ics(client: WebClient, channel: str, ts: str, out: Outgoing) -> None:

@@ -24,6 +24,7 @@ ACTION_ITEM_ADD = "action_item_add"
 # Ending well
 EXTEND, WRAP_UP = "mentorship_extend", "mentorship_wrap_up"
 WRAP_UP_CALLBACK = "mentorship_wrap_up"
+EXIT_SURVEY_OPEN, EXIT_SURVEY_CALLBACK = "exit_survey_open", "exit_survey_submit"
 # Goals
 GOAL_CALLBACK = "goal_save"
 PROGRESS_CALLBACK = "progress_save"

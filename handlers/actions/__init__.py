@@ -8,11 +8,14 @@ from handlers.actions import (
     agreement,
     checkins,
     ending,
+    escalation,
     findmentor,
     home,
     intro,
     pairing,
     programs,
+    pulse,
+    report,
     resources,
     rounds,
     sessions,
@@ -20,7 +23,7 @@ from handlers.actions import (
 )
 
 MODULES = [home, findmentor, intro, pairing, checkins, ending, programs, rounds, sessions, agreement, agenda, snooze,
-           resources]
+           resources, pulse, escalation, report]
 
 
 def register(app: App, deps: Deps) -> None:

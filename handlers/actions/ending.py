@@ -5,7 +5,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.features.deps import Deps
-from bot.features.ending import extend, wrap_up_view
+from bot.features.ending import extend, survey_view, wrap_up_view
 from bot.features.home import publish_home
 from bot.slack.blocks import ending as blocks
 from bot.slack.delivery import send
@@ -31,3 +31,9 @@ def register(app: App, deps: Deps) -> None:
         ack()
         view = wrap_up_view(deps.engine, body["user"]["id"], action.get("value"))
         open_or_refuse(client, body, respond, view, blocks.refused())
+
+    @app.action(blocks.ACTION_SURVEY)
+    def survey_clicked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        view = survey_view(deps.engine, body["user"]["id"], action.get("value"))
+        open_or_refuse(client, body, respond, view, blocks.survey_refused())

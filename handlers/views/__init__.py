@@ -8,6 +8,7 @@ from handlers.views import (
     agreement,
     checkins,
     ending,
+    escalation,
     findmentor,
     goals,
     intro,
@@ -16,11 +17,12 @@ from handlers.views import (
     privacy,
     profile,
     programs,
+    pulse,
     sessions,
 )
 
 MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy, findmentor, sessions, agreement, agenda,
-           network]
+           network, pulse, escalation]
 
 
 def register(app: App, deps: Deps) -> None:

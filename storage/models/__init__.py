@@ -3,6 +3,7 @@
 from storage.models.checkin import CheckIn
 from storage.models.event import ProcessedEvent
 from storage.models.goal import Goal, GoalUpdate
+from storage.models.insight import Escalation, ExitSurvey, PulseAnswer, SearchTopic
 from storage.models.intro import IntroRequest
 from storage.models.journey import ActionItem, AgendaItem, AgreementChange, Resource, SessionChange
 from storage.models.mentorship import Mentorship
@@ -20,6 +21,8 @@ __all__ = [
     "AppState",
     "AuditEntry",
     "CheckIn",
+    "Escalation",
+    "ExitSurvey",
     "Goal",
     "GoalUpdate",
     "IntroRequest",
@@ -31,8 +34,10 @@ __all__ = [
     "Program",
     "ProgramAdmin",
     "ProgramMember",
+    "PulseAnswer",
     "RoundPair",
     "Resource",
     "ScheduledMessage",
+    "SearchTopic",
     "SessionChange",
 ]

@@ -28,3 +28,7 @@ class Mentorship(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=tz_datetime_column(nullable=False))
     started_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
     ended_at: datetime | None = Field(default=None, sa_column=tz_datetime_column())
+    # How it ended (bot.domain.insight.END_REASONS), who wrapped it up, and their thank-you for the other person.
+    end_reason: str = Field(default="", max_length=16)
+    ended_by: str = Field(default="", max_length=32)
+    thank_you: str = Field(default="", max_length=1000)

@@ -211,23 +211,27 @@ def test_drift_alert_goes_to_admins_only_and_names_no_notes(stack, clock):
     both_say_didnt_meet({"UMENTOR": mentor_prompt, "UMENTEE": mentee_prompt})
     run_until(stack, clock, utc(2026, 12, 8, 10, 0))  # the second session is over: prompts again
     both_say_didnt_meet({u: prompts(bot_dms(stack, u))[-1] for u in ("UMENTOR", "UMENTEE")})
-    assert bot_dms(stack, "UADMIN") == []
-    run_until(stack, clock, utc(2026, 12, 29, 17, 0))  # settles, then two more unanswered weeks: same streak
 
-    alerts = bot_dms(stack, "UADMIN")
+    def alerts_to_admin():  # the admin's weekly digest arrives too; the drift alert is what this test is about
+        return [m for m in bot_dms(stack, "UADMIN") if m["text"].startswith("A pair in")]
+
+    assert alerts_to_admin() == []
+    run_until(stack, clock, utc(2026, 12, 29, 17, 0))  # nudge, then "still working?", then the admins, once
+
+    alerts = alerts_to_admin()
     assert len(alerts) == 1
     text = dump(alerts[0])
-    assert "<@UMENTOR>" in text and "<@UMENTEE>" in text and "didn't meet at their last 2 sessions" in text
+    assert "<@UMENTOR>" in text and "<@UMENTEE>" in text and "sessions missed or not held" in text
     assert "secret" not in text and "family" not in text and "Pilot &lt;cohort&gt;" in text
     for user in ("UMENTOR", "UMENTEE"):
-        assert not any("Drifting" in dump(m) for m in bot_dms(stack, user))
+        assert not any("needs attention" in dump(m) for m in bot_dms(stack, user))
     assert [r.recipient_id for r in rows(stack, kind="drift_alert")] == ["UADMIN"]
 
-    # The admin report: counts only. A pair member asking gets no report.
+    # The admin report: counts only, and about one pair: suppressed. A pair member asking gets no report.
     stack.driver.command("UADMIN", "/mentor", "report")
     assert stack.slack.wait_for(lambda: stack.slack.ephemerals_to("UADMIN"), timeout=10)
     report = dump(stack.slack.ephemerals_to("UADMIN")[-1])
-    assert "1 active pair" in report and "0 sessions met · 2 not met" in report and "secret" not in report
+    assert "Pairs that started: fewer than 5" in report and "secret" not in report and "family" not in report
     stack.driver.command("UMENTEE", "/mentor", "report")
     assert stack.slack.wait_for(lambda: stack.slack.ephemerals_to("UMENTEE"), timeout=10)
     assert "Only program admins" in stack.slack.ephemerals_to("UMENTEE")[-1]["text"]

@@ -3,14 +3,14 @@ closing DMs, freed slot, cancelled rows, Homes), and strangers refused."""
 
 from datetime import UTC, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.features.ending import agreed_end
 from bot.outbox.tick import tick
 from storage.db import session_scope
-from storage.models import Mentorship
+from storage.models import ExitSurvey, Mentorship
 from tests.content_helpers import rows, run_until
-from tests.pairing_helpers import click, find, text_of, wait_dm, wait_ephemeral, wait_modal
+from tests.pairing_helpers import choose, click, dms, find, text_of, wait_dm, wait_ephemeral, wait_modal
 
 HUGO, KEMI, LENA = "U0DEMOHUGO", "U0DEMOKEMI", "U0DEMOLENA"  # Hugo mentors (Paris, 1 slot); Kemi is his mentee
 
@@ -83,7 +83,7 @@ def test_prompt_extend_then_wrap_up_frees_the_slot(demo_stack, clock):
     click(stack, HUGO, "mentorship_wrap_up", message=listing)
     view = wait_modal(stack, HUGO, "mentorship_wrap_up")
     response = stack.driver.view_submission(HUGO, view, {"note": {"value": "Thank you <!channel> & good luck"},
-                                                         "reason": {"value": "Goals reached"}})
+                                                         **choose(view, "reason", "goals")})
     assert response.slack_errors == [] and response.body == ""
     for person, other in ((KEMI, HUGO), (HUGO, KEMI)):
         closing = text_of(wait_dm(stack, person, "door stays open"))
@@ -113,9 +113,10 @@ def test_strangers_and_ended_pairs_are_refused(demo_stack):
     kemi_view = wait_modal(stack, KEMI, "mentorship_wrap_up")
     click(stack, HUGO, "mentorship_wrap_up", value=str(mid))
     hugo_view = wait_modal(stack, HUGO, "mentorship_wrap_up")
-    assert stack.driver.view_submission(HUGO, hugo_view, {}).body == ""
+    assert stack.driver.view_submission(HUGO, hugo_view, choose(hugo_view, "reason", "fit")).body == ""
     ended_at = mentorship(stack, mid).ended_at
-    refused = stack.driver.view_submission(KEMI, kemi_view, {"note": {"value": "thanks"}})
+    refused = stack.driver.view_submission(KEMI, kemi_view, {"note": {"value": "thanks"},
+                                                             **choose(kemi_view, "reason", "goals")})
     assert "no longer active" in refused.body
     assert mentorship(stack, mid).ended_at == ended_at
     assert "You have no active mentorships" in text_of(_ask_end(stack, KEMI))
@@ -124,3 +125,49 @@ def test_strangers_and_ended_pairs_are_refused(demo_stack):
 def _ask_end(stack, user):
     assert stack.driver.command(user, "/mentor", "end").status == 200
     return wait_ephemeral(stack, user, "mentorships")
+
+
+def surveys(stack) -> dict[str, tuple[int, str, str]]:
+    with Session(stack.engine) as s:
+        return {e.person_id: (e.overall, e.goals_achieved, e.again) for e in s.exec(select(ExitSurvey)).all()}
+
+
+def test_wrap_up_keeps_reason_thank_you_and_private_surveys_and_invites_a_mentee_to_mentor(demo_stack):
+    stack = demo_stack
+    mid = pair(stack)
+    click(stack, KEMI, "mentorship_wrap_up", value=str(mid))
+    view = wait_modal(stack, KEMI, "mentorship_wrap_up")
+    assert "Would you mentor someone, or be mentored again?" in text_of(view)
+    # A forged reason (not one of the options): a field error, nothing ends.
+    bogus = {"type": "static_select", "selected_option": {"text": {"type": "plain_text", "text": "x"}, "value": "x"}}
+    forged = stack.driver.view_submission(KEMI, view, {"note": {"value": "x"}, "reason": {"value": bogus}})
+    assert "Choose why" in forged.json()["errors"]["reason"]
+    assert mentorship(stack, mid).status == "active"
+    response = stack.driver.view_submission(KEMI, view, {
+        "note": {"value": "Thank you Hugo <3"}, **choose(view, "reason", "goals"), **choose(view, "overall", "5"),
+        **choose(view, "goals_achieved", "yes"), **choose(view, "again", "yes")})
+    assert response.slack_errors == [] and response.body == ""
+    m = mentorship(stack, mid)
+    assert (m.status, m.end_reason, m.ended_by, m.thank_you) == ("ended", "goals", KEMI, "Thank you Hugo <3")
+    assert surveys(stack) == {KEMI: (5, "yes", "yes")}
+    kemi_closing = text_of(wait_dm(stack, KEMI, "has ended"))
+    assert "Would you mentor someone?" in kemi_closing and "exit_survey_open" not in kemi_closing
+    hugo_closing = wait_dm(stack, HUGO, "has ended")
+    assert "Thank you Hugo &lt;3" in text_of(hugo_closing) and "Goals reached" in text_of(hugo_closing)
+    assert "Would you mentor someone?" not in text_of(hugo_closing)
+    assert "5" not in text_of(hugo_closing).split("Their note")[0].split("has ended")[1]  # not Kemi's rating
+
+    # Lena cannot open or submit Hugo's survey; Hugo fills his own.
+    click(stack, LENA, "exit_survey_open", value=str(mid))
+    wait_ephemeral(stack, LENA, "isn't one of yours")
+    click(stack, HUGO, "exit_survey_open", message=hugo_closing)
+    survey = wait_modal(stack, HUGO, "exit_survey_submit")
+    assert "Would you mentor again?" in text_of(survey) and "Thank you Hugo" not in text_of(survey)
+    forged = stack.driver.view_submission(HUGO, {**survey, "private_metadata": "999"}, choose(survey, "overall", "1"))
+    assert "isn't one of yours" in forged.json()["errors"]["overall"]
+    ok = stack.driver.view_submission(HUGO, survey, {**choose(survey, "overall", "4"),
+                                                     **choose(survey, "goals_achieved", "partly")})
+    assert ok.slack_errors == [] and ok.body == ""
+    wait_dm(stack, HUGO, "your answers are saved")
+    assert surveys(stack) == {KEMI: (5, "yes", "yes"), HUGO: (4, "partly", "")}
+    assert not any("(4" in text_of(m) or "partly" in text_of(m).lower() for m in dms(stack, KEMI))

@@ -9,7 +9,6 @@ from bot.domain.cadence import (
     add_months,
     checkin_due,
     checkin_reminder_due,
-    drift_streak,
     due_soon,
     meeting_reminder_due,
     mentorship_end,
@@ -87,18 +86,12 @@ def test_meeting_reminder_is_the_working_day_before():
     assert meeting_reminder_due(monday, "Europe/Berlin", utc(2026, 12, 1), paused_until=date(2026, 12, 8)) is None
 
 
-def test_session_state_and_drift_streaks():
+def test_session_state():
     pair = ("UM", "UE")
     assert session_state([], pair) == "missed"
     assert session_state([("UM", "not_met"), ("UE", "not_met")], pair) == "not_met"
     assert session_state([("UM", "not_met"), ("UE", "")], pair) == "ok"  # a note is an answer
     assert session_state([("UM", "met"), ("UM", "not_met"), ("UE", "not_met")], pair) == "not_met"  # last counts
-    d = [date(2026, 12, day) for day in (1, 8, 15, 22)]
-    assert drift_streak([(d[0], "ok"), (d[1], "missed")]) is None
-    assert drift_streak([(d[0], "ok"), (d[1], "missed"), (d[2], "missed")]) == (d[1], "missed")
-    assert drift_streak([(d[0], "not_met"), (d[1], "not_met")]) == (d[0], "not_met")
-    assert drift_streak([(d[0], "missed"), (d[1], "not_met"), (d[2], "missed")]) == (d[0], "mixed")
-    assert drift_streak([(d[0], "missed"), (d[1], "missed"), (d[2], "ok"), (d[3], "missed")]) is None
 
 
 def test_admin_counts_one_verdict_per_session_and_ignore_notes():

@@ -65,6 +65,13 @@ class DemoContext:
             raise RuntimeError(f"demo: submitting {what} failed: {response.status} {response.slack_errors}")
         return response
 
+    @staticmethod
+    def choose(view: dict, block_id: str, value: str) -> dict:
+        """A submission value picking option `value` of a select or radio input of `view`."""
+        element = next(b for b in view["blocks"] if b.get("block_id") == block_id)["element"]
+        picked = next(o for o in element["options"] if o["value"] == value)
+        return {block_id: {"value": {"type": element["type"], "selected_option": picked}}}
+
     def show_home(self, user_id: str) -> None:
         home = self.stack.slack.home_views.get(user_id)
         if home is None:

@@ -10,6 +10,7 @@ from bot.devkit.demo.scene_checkins import scene_checkins
 from bot.devkit.demo.scene_cohort import scene_cohort
 from bot.devkit.demo.scene_ending import scene_ending
 from bot.devkit.demo.scene_honest_search import scene_honest_search
+from bot.devkit.demo.scene_insight import scene_pulse_and_drift
 from bot.devkit.demo.scene_journey import scene_journey
 from bot.devkit.demo.scene_mentor_view import scene_mentor_view
 from bot.devkit.demo.scene_onboarding import scene_onboarding
@@ -35,7 +36,7 @@ def scene_find_mentor(ctx: DemoContext) -> None:
 
 # The scenes, in the order they play.
 SCENES: list[Callable[[DemoContext], None]] = [
-    scene_find_mentor, scene_honest_search, scene_onboarding, scene_pairing, scene_checkins, scene_journey, scene_mentor_view, scene_ending,
+    scene_find_mentor, scene_honest_search, scene_onboarding, scene_pairing, scene_checkins, scene_journey, scene_mentor_view, scene_pulse_and_drift, scene_ending,
     scene_cohort, scene_privacy,
 ]
 

@@ -34,11 +34,18 @@ def scene_ending(ctx) -> None:
         ctx.show("Lena Novak (and Amara, the same)", prompt)
 
         ctx.click(LENA, ending_blocks.ACTION_WRAP, "Wrap up", message=prompt)
-        ctx.submit(LENA, ctx.modal(LENA), {
+        view = ctx.modal(LENA)
+        ctx.submit(LENA, view, {
             ending_blocks.NOTE_BLOCK: {"value": "Thank you, Amara: the reviews and the push to write tests "
                                                 "changed how I work. I'd love to stay in touch."},
-            ending_blocks.REASON_BLOCK: {"value": "Goals reached and the agreed time is up"}},
-            "the wrap-up with a thank-you note")
+            **ctx.choose(view, ending_blocks.REASON_BLOCK, "goals"),
+            **ctx.choose(view, ending_blocks.OVERALL_BLOCK, "5"),
+            **ctx.choose(view, ending_blocks.GOALS_BLOCK, "yes"),
+            **ctx.choose(view, ending_blocks.AGAIN_BLOCK, "yes")},
+            "the wrap-up with a thank-you note, the reason and her private exit survey")
+        ctx.wait(lambda: any("has ended" in msg["text"] for msg in ctx.dms_to(LENA)[seen[LENA]:]),
+                 "Lena's closing DM")
+        ctx.show("Lena Novak", next(msg for msg in ctx.dms_to(LENA)[seen[LENA]:] if "has ended" in msg["text"]))
         ctx.wait(lambda: any("has ended" in msg["text"] for msg in ctx.dms_to(AMARA)[seen[AMARA]:]),
                  "Amara's closing DM")
         ctx.show("Amara Okafor", next(msg for msg in ctx.dms_to(AMARA)[seen[AMARA]:] if "has ended" in msg["text"]))

@@ -1,10 +1,10 @@
-"""Check-in prompts, meeting reminders, drift alerts, the notes modal, the journal and the admin report.
+"""Check-in prompts, meeting reminders, the notes modal, and the journal.
 Pure Block Kit builders: every piece of user text goes through escape()."""
 
 import re
 from datetime import date, datetime
 
-from bot.domain.cadence import MET, NOT_MET, OUTCOME_LABELS, RESCHEDULED, SessionCounts
+from bot.domain.cadence import MET, NOT_MET, OUTCOME_LABELS, RESCHEDULED
 from bot.domain.text import escape, mention, truncate
 from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, header, message, section
@@ -161,33 +161,6 @@ def meeting_reminder(other_id: str, local_start: datetime, time_known: bool,
         blocks.append(context("The calendar file in the thread adds the session to your calendar."))
     return message(f"Coming up: your mentoring session on {when}. Prepare an agenda, questions and goal updates.",
                    blocks)
-
-
-def drift_alert(mentor_id: str, mentee_id: str, cadence: str, program: str, why: str, since: date) -> dict:
-    reason = {"missed": "have not answered their last 2 check-ins",
-              "not_met": "both said they didn't meet at their last 2 sessions"}.get(
-        why, "have missed or not held their last 2 sessions")
-    line = (f"*Drifting pair in {escape(program)}:* {mention(mentor_id)} (mentor) and {mention(mentee_id)} "
-            f"(mentee), meeting {escape(cadence)}, {reason} (since {day_label(since)}).")
-    return message(f"A pair in {escape(program)} is drifting: {reason}.", [
-        section(line),
-        section("A friendly word can help: revisit their expectations and cadence, or help them end well."),
-        context("You see counts and dates only; their notes stay private to the pair."),
-    ])
-
-
-def report(programs: list[tuple[str, SessionCounts]]) -> dict:
-    if not programs:
-        text = "Only program admins can see the program report."
-        return message(text, [section(text)])
-    blocks = [header("Program report")]
-    for name, c in programs:
-        blocks.append(section(f"*{escape(name)}*: {c.pairs} active pair{'s' if c.pairs != 1 else ''} · "
-                              f"{c.met} session{'s' if c.met != 1 else ''} met · {c.not_met} not met · "
-                              f"{c.rescheduled} rescheduled"))
-    blocks.append(context("Counts of answered check-ins only: notes stay private to each pair."))
-    return message("Program report: " + "; ".join(f"{escape(n)} {c.met} met, {c.not_met} not met"
-                                                   for n, c in programs), blocks)
 
 
 def journal_line(author: str, period: date | None, outcome: str, note: str, user_id: str,

@@ -4,15 +4,19 @@ Pure Block Kit builders: every piece of user text goes through escape()."""
 import re
 from datetime import date
 
+from bot.domain.insight import AGAIN, END_REASONS, GOALS_ACHIEVED, RATING_LABELS
 from bot.domain.text import escape, mention, truncate
 from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, message, section
-from bot.slack.blocks.forms import input_block, modal, text_input
+from bot.slack.blocks.forms import input_block, modal, option, radio, static_select, text_input
 
-ACTION_EXTEND, ACTION_WRAP = ids.EXTEND, ids.WRAP_UP
-WRAP_CALLBACK = ids.WRAP_UP_CALLBACK
+ACTION_EXTEND, ACTION_WRAP, ACTION_SURVEY = ids.EXTEND, ids.WRAP_UP, ids.EXIT_SURVEY_OPEN
+WRAP_CALLBACK, SURVEY_CALLBACK = ids.WRAP_UP_CALLBACK, ids.EXIT_SURVEY_CALLBACK
 NOTE_BLOCK, REASON_BLOCK = "note", "reason"
+OVERALL_BLOCK, GOALS_BLOCK, AGAIN_BLOCK = "overall", "goals_achieved", "again"
 NOTE_LIMIT, REASON_LIMIT = 1000, 200
+SURVEY_PRIVATE = ("Private: your pair never sees these answers; program admins see totals over at least 5 people, "
+                  "never yours.")
 EXTEND_MONTHS = 3
 
 _VALUE = re.compile(r"(\d{1,12})(?::(\d{4}-\d{2}-\d{2}))?")
@@ -85,31 +89,82 @@ def end_list(pairs: list[tuple[int, str, str, date | None]]) -> dict:
     return message("Your active mentorships: choose one to wrap up.", blocks)
 
 
-def wrap_up_modal(mentorship_id: int, other_name: str) -> dict:
+def survey_blocks(role: str) -> list[dict]:
+    """The private exit survey (all optional): overall 1-5, goals achieved, would you do it again."""
+    again = "Would you mentor someone, or be mentored again?" if role == "mentee" else "Would you mentor again?"
+    return [
+        context(SURVEY_PRIVATE),
+        input_block(OVERALL_BLOCK, "Overall, how was this mentorship?",
+                    radio([option(label, str(r)) for r, label in RATING_LABELS.items()]), optional=True),
+        input_block(GOALS_BLOCK, "Did you achieve the goals you set?",
+                    radio([option(label, key) for key, label in GOALS_ACHIEVED.items()]), optional=True),
+        input_block(AGAIN_BLOCK, again, radio([option(label, key) for key, label in AGAIN.items()]), optional=True),
+    ]
+
+
+def wrap_up_modal(mentorship_id: int, other_name: str, role: str = "mentee") -> dict:
     return modal("Wrap up", WRAP_CALLBACK, [
         section(f"Wrapping up your mentorship with *{escape(other_name)}*. Thank them for the time and insights "
-                "you shared, and say honestly why it is ending. Both of you will see what you write."),
+                "you shared, and say honestly why it is ending. Both of you see the note and the reason."),
         input_block(NOTE_BLOCK, "A thank-you or reflection", text_input(multiline=True, max_length=NOTE_LIMIT),
                     optional=True, hint="What you learned, what you'll take with you."),
-        input_block(REASON_BLOCK, "Why it's ending", text_input(max_length=REASON_LIMIT), optional=True,
-                    hint="e.g. goals reached, the agreed time is up, schedules no longer fit."),
+        input_block(REASON_BLOCK, "Why it's ending",
+                    static_select([option(label, key) for key, label in END_REASONS.items()],
+                                  placeholder="Choose a reason")),
+        *survey_blocks(role),
     ], submit="Wrap up", private_metadata=str(mentorship_id))
 
 
-def closing(other_id: str, by_id: str, note: str, reason: str) -> dict:
-    """The closing DM to one of the pair, in the guide's spirit: thanks, honest reasons, the door stays open."""
+def survey_modal(mentorship_id: int, other_name: str, role: str) -> dict:
+    return modal("How did it go?", SURVEY_CALLBACK, [
+        section(f"Your mentorship with *{escape(other_name)}* has ended. Three private questions, all optional."),
+        *survey_blocks(role),
+    ], submit="Send", private_metadata=str(mentorship_id))
+
+
+def survey_thanks(invite: bool) -> dict:
+    text = "Thanks: your answers are saved, privately."
+    blocks = [section(text)]
+    if invite:
+        blocks.append(invitation())
+    return message(text, blocks)
+
+
+def invitation() -> dict:
+    return section("*Would you mentor someone?* You've been through a mentorship that worked: pass it on. "
+                   "Set your mentor capacity in `/mentor profile` and people looking for what you know will "
+                   "find you in `/findmentor`.")
+
+
+def survey_refused() -> dict:
+    text = "That survey isn't one of yours, so nothing was recorded."
+    return message(text, [section(text)])
+
+
+def closing(other_id: str, by_id: str, note: str, reason: str, *, survey_value: str = "",
+            invite: bool = False) -> dict:
+    """The closing DM to one of the pair, in the guide's spirit: thanks, honest reasons, the door stays open.
+    `reason` is a key of END_REASONS (an ending for any reason is no one's fault); the person who did not wrap
+    up gets a button for their own private exit survey."""
     who = "You" if by_id != other_id else mention(by_id)
     lead = f"*Your mentorship with {mention(other_id)} has ended* ({who} wrapped it up)."
     lines = [lead, "Thank you for the time, the questions and the insights you shared along the way."]
-    if reason.strip():
-        lines.append(f"*Why:* {escape(truncate(' '.join(reason.split()), REASON_LIMIT))}")
+    if reason in END_REASONS:
+        lines.append(f"*Why:* {END_REASONS[reason]}")
+    if reason in ("schedule", "fit"):
+        lines.append("Not every pairing fits every season: that is no one's fault.")
     if note.strip():
         said = "Your note" if by_id != other_id else "Their note"
         lines.append(f"*{said}:* “{escape(truncate(note.strip(), NOTE_LIMIT))}”")
     text = f"Your mentorship with {mention(other_id)} has ended. Thank you, and the door stays open."
-    return message(text, [
+    blocks = [
         section("\n".join(lines)),
         section("*The door stays open.* Keep in touch: a network keeps offering support in different ways over "
                 "time. When you're ready for what's next, `/findmentor` finds a new mentor, or set your profile "
                 "to mentor someone yourself."),
-    ])
+    ]
+    if survey_value:
+        blocks.append(actions(button("How did it go? (private)", ACTION_SURVEY, survey_value), block_id="survey"))
+    if invite:
+        blocks.append(invitation())
+    return message(text, blocks)
