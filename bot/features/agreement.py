@@ -17,7 +17,7 @@ from sqlmodel import Session
 from bot.domain import kinds
 from bot.domain import pairing as rules
 from bot.domain.agreement import Version, differences
-from bot.domain.timekeeping import zone
+from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features import checkins, ending
 from bot.features.deps import Deps
@@ -124,7 +124,7 @@ def decide(deps: Deps, user_id: str, value: str | None, accept: bool) -> Decided
         m = _pair(session, proposal.mentorship_id if proposal else None, user_id, lock=True)
         if m is None or proposal.status != "pending" or proposal.proposed_by == user_id:
             return Decided(blocks.refused())
-        meeting_at = store.as_utc(proposal.meeting_at)
+        meeting_at = as_utc(proposal.meeting_at)
         if accept and meeting_at <= now:
             return Decided(blocks.refused())
         proposal.decided_at = now
@@ -144,7 +144,7 @@ def apply(session: Session, m: Mentorship, proposal: AgreementChange, now: datet
     proposal.prev_cadence, proposal.prev_anchor = m.cadence, checkins.anchor_of(m)
     proposal.status, proposal.decided_at = "confirmed", now
     m.goals, m.cadence, m.mode = proposal.goals, proposal.cadence, proposal.mode
-    m.duration_months, m.first_meeting_at = proposal.duration_months, store.as_utc(proposal.meeting_at)
+    m.duration_months, m.first_meeting_at = proposal.duration_months, as_utc(proposal.meeting_at)
     session.add_all([proposal, m])
     session.flush()
     journey_store.drop_changes_from(session, m.id, now)
@@ -177,7 +177,7 @@ def sweep_midpoints(deps: Deps, session: Session, now: datetime) -> int:  # noqa
     planned = []
     for m in mentorships:
         tz = people[m.mentor_id].tz if m.mentor_id in people else None
-        start = store.as_utc(m.started_at)
+        start = as_utc(m.started_at)
         end = ending.agreed_end(start, m.duration_months, tz)
         half = start + (end - start) / 2
         if half > now + LOOKAHEAD or now - half > LATE_MIDPOINT or now >= end:

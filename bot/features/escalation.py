@@ -19,7 +19,7 @@ from sqlmodel import Session
 from bot.domain import escalation as rules
 from bot.domain import kinds
 from bot.domain.cadence import normal_cadence, session_state
-from bot.domain.timekeeping import zone
+from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features import availability
 from bot.features.checkins import other_of
@@ -72,7 +72,7 @@ def signals_of(session: Session, mentorships: list[Mentorship], now: datetime) -
             found.append("sessions")
         if rules.pulse_drifting(low.get(m.id), chosen.get(m.id)):
             found.append("pulse")
-        started = store.as_utc(m.first_meeting_at or m.started_at) or now
+        started = as_utc(m.first_meeting_at or m.started_at) or now
         if rules.goals_drifting(m.mentee_id in goals, goals.get(m.mentee_id), started, m.cadence, now):
             found.append("goals")
         out[m.id] = found
@@ -118,7 +118,7 @@ def sweep_escalation(deps: Deps, session: Session, now: datetime) -> int:  # noq
     for m in mentorships:
         e = current.get(m.id)
         found = signals[m.id]
-        step = rules.next_step(rules.Open(e.step, store.as_utc(e.step_at)) if e else None, set(found), m.cadence, now)
+        step = rules.next_step(rules.Open(e.step, as_utc(e.step_at)) if e else None, set(found), m.cadence, now)
         if e is not None and found:
             e.signals = ",".join(found)
             session.add(e)

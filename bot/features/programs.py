@@ -150,13 +150,21 @@ def set_status(deps: Deps, user_id: str, value: str | None, status: str) -> tupl
         return blocks.status_changed(program.name, status), admin_ids(session, program.id)
 
 
-def post_join_message(deps: Deps, client: WebClient, user_id: str, value: str | None) -> dict:
+def _active_program_of_admin(deps: Deps, user_id: str, value: str | None) -> tuple[Program | None, dict | None]:
+    """(the program, None) when user_id runs it and it is active; (None, what to tell them) otherwise."""
     with session_scope(deps.engine) as session:
         program = _admin_program(session, user_id, value)
     if program is None:
-        return blocks.not_available()
+        return None, blocks.not_available()
     if program.status != "active":
-        return blocks.note(f"{blocks.escape(program.name)} is {program.status}: resume it first.")
+        return None, blocks.note(f"{blocks.escape(program.name)} is {program.status}: resume it first.")
+    return program, None
+
+
+def post_join_message(deps: Deps, client: WebClient, user_id: str, value: str | None) -> dict:
+    program, refusal = _active_program_of_admin(deps, user_id, value)
+    if refusal is not None:
+        return refusal
     post = blocks.join_message(program)
     try:
         client.chat_postMessage(channel=program.channel_id, **post)
@@ -185,12 +193,9 @@ def channel_members(client: WebClient, channel_id: str) -> list[str]:
 
 
 def enrol_channel(deps: Deps, client: WebClient, user_id: str, value: str | None) -> dict:
-    with session_scope(deps.engine) as session:
-        program = _admin_program(session, user_id, value)
-    if program is None:
-        return blocks.not_available()
-    if program.status != "active":
-        return blocks.note(f"{blocks.escape(program.name)} is {program.status}: resume it first.")
+    program, refusal = _active_program_of_admin(deps, user_id, value)
+    if refusal is not None:
+        return refusal
     try:
         bot_id = client.auth_test()["user_id"]
         people = [m for m in channel_members(client, program.channel_id) if m != bot_id]

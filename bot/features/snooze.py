@@ -5,8 +5,7 @@ Keyed per message and day (`<key>~snooze:<date>`), so clicking twice snoozes onc
 from datetime import time, timedelta
 
 from bot.domain.hours import hours_of
-from bot.domain.timekeeping import as_utc as store_as_utc
-from bot.domain.timekeeping import effective_tz, zone
+from bot.domain.timekeeping import as_utc, effective_tz, zone
 from bot.domain.working_hours import at_local, next_delivery_time
 from bot.features.deps import Deps
 from bot.slack.blocks import snooze as blocks
@@ -36,4 +35,4 @@ def snooze(deps: Deps, user_id: str, value: str | None) -> dict | None:
         key = f"{row.idempotency_key.split('~')[0]}~snooze:{today.isoformat()}"
         copy = enqueue(session, kind=row.kind, recipient_id=user_id, due_at=due, idempotency_key=key,
                        mentorship_id=row.mentorship_id, payload={**row.payload, "snoozed_from": row.id})
-        return blocks.snoozed(store_as_utc(copy.due_at).astimezone(zone(tz)))
+        return blocks.snoozed(as_utc(copy.due_at).astimezone(zone(tz)))
