@@ -66,10 +66,11 @@ def slots_version(session: Session) -> tuple:
                                func.max(Mentorship.id))).one()
 
 
-def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[str]:
+def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime, within_programs: bool = True) -> set[str]:
     """Who not to suggest to seeker_id, in one statement: their current mentors, mentors who declined them (or said
     not right now) in the last 30 days, mentors they are already waiting on, mentors out of office
-    (paused_until), and, when the seeker is in any program, mentors in none of their programs."""
+    (paused_until), and, when the seeker is in any program and `within_programs`, mentors in none of their
+    programs."""
     since = now - DECLINE_MEMORY
     current = select(Mentorship.mentor_id.label("mentor_id")).where(
         Mentorship.mentee_id == seeker_id, Mentorship.status.in_(lifecycle.OPEN))
@@ -85,4 +86,5 @@ def excluded_mentor_ids(session: Session, seeker_id: str, now: datetime) -> set[
                                                    ProgramMember.status == "active")
     outside = select(Profile.person_id).where(exists(mine), Profile.role.in_(("mentor", "both")),
                                               Profile.person_id.not_in(fellow))
-    return set(session.exec(union(current, asked, paused, outside)).scalars())
+    parts = (current, asked, paused, outside) if within_programs else (current, asked, paused)
+    return set(session.exec(union(*parts)).scalars())

@@ -439,7 +439,7 @@ class MentorIndex:
             ok &= (zone_apart <= filters.max_hours_apart)[self._zone_of]
         if filters.offer_format:
             ok &= (self._count(self._formats, [filters.offer_format.casefold()]) > 0) | self._any_format
-        if filters.program:
+        if filters.program and not filters.any_program:
             ok &= self._count(self._programs, [filters.program.strip().casefold()]) > 0
         return ok
 

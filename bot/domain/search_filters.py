@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 FORMATS = ("huddle", "video", "in person")
+ANY_PROGRAM = ("any", "all")
 MAX_HOURS = 12
 MAX_VALUE = 64
 MAX_LANGUAGES = 5
@@ -27,7 +28,12 @@ class Filters:
     languages: tuple[str, ...] = ()  # speaks at least one of them
     max_hours_apart: float | None = None  # working hours at most this far apart
     offer_format: str = ""  # huddle / video / in person: mentors offering it (or any format)
-    program: str = ""  # member of this program
+    program: str = ""  # member of this program; "any" widens the search beyond the seeker's own programs
+
+    @property
+    def any_program(self) -> bool:
+        """`program:any`: someone in programs searches every mentor, not only their programs' (the default)."""
+        return self.program.strip().casefold() in ANY_PROGRAM
 
     def __bool__(self) -> bool:
         return bool(self.languages or self.max_hours_apart is not None or self.offer_format or self.program)
@@ -156,6 +162,8 @@ def describe(f: Filters) -> str:
         parts.append(f"at most {f.max_hours_apart:g} h apart")
     if f.offer_format:
         parts.append(f"meets by {f.offer_format}")
-    if f.program:
+    if f.any_program:
+        parts.append("in every program")
+    elif f.program:
         parts.append(f"in program {f.program}")
     return ", ".join(parts)

@@ -113,7 +113,8 @@ def slots(session: Session, index: MentorIndex):
 def search(session: Session, seeker: Seeker, now: datetime, *, offset: int = 0, limit: int = render.TOP_N,
            also_exclude: set[str] = frozenset(), filters: Filters = Filters()) -> Ranking:
     index = mentor_index(session)
-    exclude = excluded_mentor_ids(session, seeker.person_id, now) | set(also_exclude)
+    exclude = excluded_mentor_ids(session, seeker.person_id, now, within_programs=not filters.any_program) \
+        | set(also_exclude)
     return index.search(seeker, now, offset=offset, limit=limit, exclude=exclude, slots=slots(session, index),
                         filters=filters)
 
@@ -158,7 +159,8 @@ def available_card(session: Session, mentee_id: str, mentor_id: str, now: dateti
     if mentor_id == mentee_id:
         return None
     card = mentor_index(session).card(mentor_id)
-    if card is None or mentor_id in excluded_mentor_ids(session, mentee_id, now):
+    # The programs only scope the search (`program:any` widens it); whom one may ask is not limited by them.
+    if card is None or mentor_id in excluded_mentor_ids(session, mentee_id, now, within_programs=False):
         return None
     # Writes re-read the mentor rather than trust the cached card (it may be up to a second old).
     person, profile = session.get(Person, mentor_id), session.get(Profile, mentor_id)

@@ -190,6 +190,13 @@ def test_findmentor_searches_the_seekers_programs_and_mentorships_belong_to_one(
         enrol(s, circle.id, [KEMI, "U0DEMODIEGO"])
     assert "No mentor with room right now lists *machine learning*" in text_of(find(stack, KEMI, "machine learning"))
     assert "Diego Ramirez" in text_of(find(stack, KEMI, "accessibility"))
+    # `program:any` widens her search beyond her programs, and she may ask whom she finds there.
+    widened = text_of(find(stack, KEMI, "machine learning program:any"))
+    assert "Chen Wei" in widened and "in every program" in widened
+    request_intro(stack, KEMI, "machine learning program:any", "Chen Wei")
+    with Session(stack.engine) as s:
+        asked = s.exec(select(IntroRequest).where(IntroRequest.mentor_id == "U0DEMOCHEN")).all()
+        assert len(asked) == 1 and asked[0].program_id == circle.id  # her own program, the only one she is in
 
 
 def test_admin_user_ids_may_create_and_no_one_else(demo_stack):

@@ -131,7 +131,8 @@ def no_match(query: str, closest: tuple[str, ...] = (), filters: Filters | None 
 
 def bad_filters(problems: tuple[str, ...]) -> dict:
     text = ("I couldn't read " + "; ".join(escape(p) for p in problems) + ". Filters: `lang:german`, `tz:3` "
-            "(hours apart at most), `format:video` (huddle, video, in person), `program:\"Name\"`.")
+            "(hours apart at most), `format:video` (huddle, video, in person), `program:\"Name\"` (`program:any`: beyond "
+            "your own programs).")
     return message(text, [section(text)])
 
 

@@ -25,6 +25,7 @@ def refine_modal(words: str, filters: Filters) -> dict:
         input_block("format", "Meets by", static_select(FORMAT_OPTIONS, find_option(FORMAT_OPTIONS,
                                                                                     filters.offer_format or ANY))),
         input_block("program", "Program", text_input(filters.program, max_length=MAX_VALUE,
-                                                     placeholder="e.g. Engineering Mentoring"), optional=True),
+                                                     placeholder="e.g. Engineering Mentoring"), optional=True,
+                    hint="Only its mentors; `any` searches beyond your own programs."),
     ]
     return modal("Refine the search", REFINE_CALLBACK, blocks, submit="Search")
