@@ -137,6 +137,23 @@ def remove_pair(session: Session, round_id: int, pair_id: int) -> bool:
     return True
 
 
+def swap_mentors(session: Session, round_id: int, first_id: int, second_id: int, expected: tuple[str, str],
+                 fits: tuple[float, float], why: dict[str, str]) -> bool:
+    """Exchange the mentors of two pairs of a round still in preview, if both are still planned with the mentors
+    the swap was checked for (`expected`)."""
+    a, b = session.get(RoundPair, first_id), session.get(RoundPair, second_id)
+    round_ = get_round(session, round_id)
+    if round_ is None or round_.status != "preview" or a is None or b is None or a.id == b.id:
+        return False
+    if any(p.round_id != round_id or p.status != "planned" for p in (a, b)) or (a.mentor_id, b.mentor_id) != expected:
+        return False
+    a.mentor_id, b.mentor_id = b.mentor_id, a.mentor_id
+    a.fit, b.fit = fits
+    a.why, b.why = why.get(a.mentee_id, "")[:1000], why.get(b.mentee_id, "")[:1000]
+    session.add_all([a, b])
+    return True
+
+
 @dataclass
 class Approval:
     approved: bool  # False: it was approved (or discarded) before; nothing new is sent

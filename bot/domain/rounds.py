@@ -271,6 +271,19 @@ def greedy(cand: Candidates) -> np.ndarray:
     return chosen
 
 
+def edge_fit(cand: Candidates, mentee_id: str, mentor_id: str) -> float | None:
+    """The fit of one pair if the round's rules allow it (an edge of the round's graph), else None: how an admin's
+    swap of two proposed pairs is checked against the same rules the solver obeyed."""
+    if mentee_id not in cand.mentee_ids:
+        return None
+    i = cand.mentee_ids.index(mentee_id)
+    j = next((k for k, card in enumerate(cand.index.mentors) if card.person_id == mentor_id), None)
+    if j is None:
+        return None
+    hits = np.flatnonzero((cand.edge_mentee == i) & (cand.edge_mentor == j))
+    return float(cand.edge_fit[hits[0]]) if len(hits) else None
+
+
 def explanations(problem: Problem, cand: Candidates, pairs: list[Pair]) -> dict[str, Match]:
     """mentee id -> the /findmentor explanation of their proposed mentor (scored against the round's slots)."""
     seekers = {s.person_id: s for s in problem.mentees}

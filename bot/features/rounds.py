@@ -10,7 +10,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.domain import intro as intro_rules
-from bot.domain.rounds import Plan, Problem, plan_round
+from bot.domain import kinds
+from bot.domain.rounds import Pair as RoundProposal
+from bot.domain.rounds import Plan, Problem, candidates, edge_fit, explanations, plan_round
+from bot.features.answers import ModalOrRefusal, refused
 from bot.features.deps import Deps
 from bot.slack.blocks import rounds as blocks
 from bot.slack.blocks.findmentor import why_line
@@ -36,9 +39,10 @@ from storage.rounds import (
     round_lines,
     round_problem,
     save_plan,
+    swap_mentors,
 )
 
-KIND = "round_proposal"
+KIND = kinds.ROUND_PROPOSAL
 
 
 def is_admin(session: Session, program: Program | None, user_id: str) -> bool:
@@ -122,6 +126,55 @@ def remove_from_slack(deps: Deps, user_id: str, value: str | None) -> dict:
             return blocks.already_approved()
         round_id = row.id
     return preview_message(deps.engine, round_id)
+
+
+def swap_view(deps: Deps, user_id: str, value: str | None) -> ModalOrRefusal:
+    """The swap modal for a round in preview, for one of its program's admins."""
+    with session_scope(deps.engine) as session:
+        row = _admin_round(session, user_id, value)
+        if row is None:
+            return refused(blocks.not_available())
+        if row.status != "preview":
+            return refused(blocks.already_approved())
+        pairs = [p for p in round_lines(session, row.id) if p.mentor_id and p.status == "planned"]
+        named = [(p.id, _name(session, p.mentee_id), _name(session, p.mentor_id)) for p in pairs[:100]]
+    if len(named) < 2:
+        return refused(blocks.note("Swapping needs two proposed pairs."))
+    return ModalOrRefusal(view=blocks.swap_modal(row.id, named))
+
+
+@dataclass
+class Swapped:
+    errors: dict[str, str] | None = None
+    round_id: int = 0
+
+
+def swap(deps: Deps, user_id: str, round_value: str | None, first: int | None, second: int | None) -> Swapped:
+    """Exchange the mentors of two proposed pairs, if the round's rules allow both new pairs. Ids come from the
+    modal (attacker-controlled): the round is checked against the submitter, the pairs against the round."""
+    if not first or not second or first == second:
+        return Swapped(errors=blocks.swapped_refused("Pick two different pairs."))
+    with session_scope(deps.engine) as session:
+        row = _admin_round(session, user_id, round_value)
+        a, b = get_pair(session, first), get_pair(session, second)
+        if row is None or row.status != "preview" or a is None or b is None \
+                or {a.round_id, b.round_id} != {row.id} or a.status != "planned" or b.status != "planned":
+            return Swapped(errors=blocks.swapped_refused("These pairs can't be swapped any more (the round was "
+                                                         "approved or changed). Close this and look again."))
+        problem = round_problem(session, get_program(session, row.program_id), deps.clock())
+        expected = (a.mentor_id, b.mentor_id)
+        round_id, mentees = row.id, (a.mentee_id, b.mentee_id)
+    cand = candidates(problem)
+    fits = (edge_fit(cand, mentees[0], expected[1]), edge_fit(cand, mentees[1], expected[0]))
+    if fits[0] is None or fits[1] is None:
+        return Swapped(errors=blocks.swapped_refused("The round's rules don't allow one of the new pairs (time "
+                                                     "zones, languages, a manager, a past pair or departments)."))
+    new = [RoundProposal(mentees[0], expected[1], fits[0]), RoundProposal(mentees[1], expected[0], fits[1])]
+    why = {mentee: why_line(match) for mentee, match in explanations(problem, cand, new).items()}
+    with write_transaction(deps.engine) as session:
+        if not swap_mentors(session, round_id, first, second, expected, (fits[0], fits[1]), why):
+            return Swapped(errors=blocks.swapped_refused("These pairs changed meanwhile. Close this and look again."))
+    return Swapped(round_id=round_id)
 
 
 def discard_from_slack(deps: Deps, user_id: str, value: str | None) -> dict:

@@ -59,3 +59,4 @@ ROUND_APPROVE, ROUND_DISCARD, ROUND_REMOVE_PAIR = "round_approve", "round_discar
 ROUND_ACCEPT, ROUND_DECLINE = "round_accept", "round_decline"
 # Your data
 ERASE_CALLBACK, PURGE_CALLBACK = "privacy_erase", "privacy_purge"
+ROUND_SWAP_OPEN, ROUND_SWAP_CALLBACK = "round_swap_open", "round_swap_submit"

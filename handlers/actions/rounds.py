@@ -10,7 +10,7 @@ from bot.features.home import publish_home
 from bot.features.pairing import invite_to_agree
 from bot.slack.blocks import rounds as blocks
 from bot.slack.delivery import send
-from handlers.replies import refuse
+from handlers.replies import open_answer, refuse
 
 
 def register(app: App, deps: Deps) -> None:
@@ -23,6 +23,11 @@ def register(app: App, deps: Deps) -> None:
     app.action(blocks.ACTION_REMOVE)(admin_button(rounds.remove_from_slack))
     app.action(blocks.ACTION_APPROVE)(admin_button(rounds.approve_from_slack))
     app.action(blocks.ACTION_DISCARD)(admin_button(rounds.discard_from_slack))
+
+    @app.action(blocks.ACTION_SWAP)
+    def open_swap(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        open_answer(client, body, respond, rounds.swap_view(deps, body["user"]["id"], action.get("value")))
 
     def answer_button(accept: bool):
         def handler(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):

@@ -18,11 +18,12 @@ from handlers.views import (
     profile,
     programs,
     pulse,
+    rounds,
     sessions,
 )
 
 MODULES = [profile, goals, intro, pairing, checkins, ending, programs, privacy, findmentor, sessions, agreement, agenda,
-           network, pulse, escalation]
+           network, pulse, escalation, rounds]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -26,7 +26,7 @@ from storage.models import (
 from storage.programs import get_program_by_name
 from tests.content_helpers import rows
 from tests.features.test_intro_pairing import agree
-from tests.pairing_helpers import click, text_of, wait_dm, wait_ephemeral
+from tests.pairing_helpers import choose, click, text_of, wait_dm, wait_ephemeral, wait_modal
 
 AMARA, BEN, CHEN, HUGO = "U0DEMOAMARA", "U0DEMOBEN", "U0DEMOCHEN", "U0DEMOHUGO"
 INES, JONAS, KEMI, LENA = "U0DEMOINES", "U0DEMOJONAS", "U0DEMOKEMI", "U0DEMOLENA"
@@ -238,3 +238,36 @@ def test_org_data_from_the_csv_shows_to_admins_and_bites(demo_stack, migrated_ur
     assert f"<@{INES}>: only their manager or manager's manager fits" in text_of(preview)
     assert f"<@{AMARA}>: Platform · L6 · reports to <@{BEN}>" in text_of(preview)
     assert "Platform" not in text_of(command(stack, KEMI, f"round {DEMO_PROGRAM}"))  # "Not available"
+
+
+def test_an_admin_swaps_two_pairs_and_the_rules_are_checked_again(demo_stack):
+    stack = demo_stack
+    setup_cohort(stack)
+    preview = command(stack, BEN, f"round {DEMO_PROGRAM}")
+    value, block_id = button(preview, "round_swap_open")
+    # A stranger's forged click opens nothing.
+    click(stack, KEMI, "round_swap_open", value=value)
+    assert "Not available" in text_of(wait_ephemeral(stack, KEMI, "Not available"))
+    assert not stack.slack.open_views_for(KEMI)
+
+    click(stack, BEN, "round_swap_open", value=value, message=preview, block_id=block_id)
+    view = wait_modal(stack, BEN, "round_swap_submit")
+    choices = {o["text"]["text"]: o["value"]
+               for o in next(b for b in view["blocks"] if b.get("block_id") == "first")["element"]["options"]}
+    assert set(choices) == {"Lena Novak with Amara Okafor", "Inês Costa with Amara Okafor"}
+    lena, ines = choices["Lena Novak with Amara Okafor"], choices["Inês Costa with Amara Okafor"]
+
+    def picked(first: str, second: str) -> dict:
+        return {**choose(view, "first", first), **choose(view, "second", second)}
+
+    same = stack.driver.view_submission(BEN, view, picked(lena, lena))
+    assert "Pick two different pairs" in same.json()["errors"]["second"]
+    # A pair of another round (a forged option value) is refused, and nothing changes.
+    forged = stack.driver.view_submission(BEN, view, {"first": {"value": {"type": "static_select", "selected_option": {
+        "text": {"type": "plain_text", "text": "x"}, "value": "999999"}}}, **choose(view, "second", ines)})
+    assert "can't be swapped" in forged.json()["errors"]["second"]
+    before = {(p.mentee_id, p.mentor_id) for p in pairs(stack) if p.status == "planned"}
+    ok = stack.driver.view_submission(BEN, view, picked(lena, ines))
+    assert ok.status == 200 and ok.body == ""
+    assert {(p.mentee_id, p.mentor_id) for p in pairs(stack) if p.status == "planned"} == before  # both had Amara
+    assert "Matching round" in text_of(wait_dm(stack, BEN, "Matching round"))  # the updated preview, in the DM

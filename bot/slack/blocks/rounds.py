@@ -3,11 +3,13 @@ and Approve), and the proposal DM each side of a pair gets (drafted intro, Accep
 
 import json
 
-from bot.domain.text import escape, mention
+from bot.domain.text import escape, mention, truncate
 from bot.slack import ids
 from bot.slack.blocks.common import actions, button, context, divider, header, message, section
+from bot.slack.blocks.forms import input_block, modal, option, static_select
 
 ACTION_APPROVE, ACTION_DISCARD, ACTION_REMOVE = ids.ROUND_APPROVE, ids.ROUND_DISCARD, ids.ROUND_REMOVE_PAIR
+ACTION_SWAP, SWAP_CALLBACK = ids.ROUND_SWAP_OPEN, ids.ROUND_SWAP_CALLBACK
 ACTION_ACCEPT, ACTION_DECLINE = ids.ROUND_ACCEPT, ids.ROUND_DECLINE
 PAIRS_SHOWN = 15  # a message holds 50 blocks: the rest is in `mentorbot round plan --out`
 UNMATCHED_SHOWN = 10
@@ -56,9 +58,11 @@ def preview(round_id: int, program_name: str, kind: str, report: dict, pairs: li
         blocks += [divider(), section("*Not matched this round*\n" + "\n".join(lines) + more)]
     value = json.dumps({"r": round_id})
     if pairs:
-        blocks.append(actions(button(f"Approve and send {len(pairs)} proposal{'s' if len(pairs) != 1 else ''}",
-                                     ACTION_APPROVE, value, style="primary"),
-                              button("Discard", ACTION_DISCARD, value)))
+        buttons = [button(f"Approve and send {len(pairs)} proposal{'s' if len(pairs) != 1 else ''}", ACTION_APPROVE,
+                          value, style="primary")]
+        if len(pairs) > 1:
+            buttons.append(button("Swap two pairs…", ACTION_SWAP, value))
+        blocks.append(actions(*buttons, button("Discard", ACTION_DISCARD, value)))
     else:
         blocks.append(actions(button("Discard", ACTION_DISCARD, value)))
     text = (f"{title} for {escape(program_name)}: {report.get('matched', 0)} of {report.get('eligible', 0)} "
@@ -108,3 +112,19 @@ def waiting_for(other_id: str) -> dict:
 def declined_you(program_name: str) -> dict:
     return note(f"The match proposed by *{escape(program_name)}* won't go ahead this time. You're back in the pool "
                 "for the next round.")
+
+
+def swap_modal(round_id: int, pairs: list[tuple[int, str, str]]) -> dict:
+    """Pick two proposed pairs whose mentors to exchange: (pair id, mentee name, mentor name). Plain text options:
+    names are shown as typed, never parsed."""
+    options = [option(truncate(f"{mentee} with {mentor}", 75), str(pair_id)) for pair_id, mentee, mentor in pairs]
+    return modal("Swap two pairs", SWAP_CALLBACK, [
+        section("The two mentees exchange mentors. The round's rules are checked again (time zones, languages, "
+                "managers, past pairs, departments); fit and why are recomputed."),
+        input_block("first", "This pair", static_select(options, placeholder="Pick a pair")),
+        input_block("second", "…with this pair", static_select(options, placeholder="Pick another pair")),
+    ], submit="Swap", private_metadata=json.dumps({"r": round_id}))
+
+
+def swapped_refused(reason: str) -> dict:
+    return {"second": reason}
