@@ -79,33 +79,30 @@ def signals_of(session: Session, mentorships: list[Mentorship], now: datetime) -
     return out
 
 
-def _to_pair(session: Session, kind: str, m: Mentorship, e: Escalation, now: datetime) -> int:
-    people = store.recipients(session, [m.mentor_id, m.mentee_id])
+def _enqueue_to(session: Session, recipients: list[str], kind: str, m: Mentorship, now: datetime, key_of,
+                payload: dict) -> int:
+    """One row of `kind` to each active recipient, due at their next working moment; returns how many."""
+    people = store.recipients(session, recipients)
     written = 0
-    for me in (m.mentor_id, m.mentee_id):
-        person = people.get(me)
+    for who in recipients:
+        person = people.get(who)
         if person is None or not person.active:
             continue
-        enqueue(session, kind=kind, recipient_id=me, mentorship_id=m.id,
-                due_at=next_delivery_time(person.tz, now, person.paused_until),
-                idempotency_key=f"{kind.replace('_', '-')}:{e.id}:{me}", payload={"escalation": e.id})
+        enqueue(session, kind=kind, recipient_id=who, mentorship_id=m.id,
+                due_at=next_delivery_time(person.tz, now, person.paused_until), idempotency_key=key_of(who),
+                payload=payload)
         written += 1
     return written
+
+
+def _to_pair(session: Session, kind: str, m: Mentorship, e: Escalation, now: datetime) -> int:
+    return _enqueue_to(session, [m.mentor_id, m.mentee_id], kind, m, now,
+                       lambda me: f"{kind.replace('_', '-')}:{e.id}:{me}", {"escalation": e.id})
 
 
 def _to_admins(session: Session, m: Mentorship, e: Escalation, now: datetime) -> int:
-    admins = store.program_admin_ids(session, m.program_id)
-    people = store.recipients(session, admins)
-    written = 0
-    for admin in admins:
-        person = people.get(admin)
-        if person is None or not person.active:
-            continue
-        enqueue(session, kind=ALERT, recipient_id=admin, mentorship_id=m.id,
-                due_at=next_delivery_time(person.tz, now, person.paused_until),
-                idempotency_key=f"drift:{m.id}:{e.id}:{admin}", payload={"escalation": e.id})
-        written += 1
-    return written
+    return _enqueue_to(session, store.program_admin_ids(session, m.program_id), ALERT, m, now,
+                       lambda admin: f"drift:{m.id}:{e.id}:{admin}", {"escalation": e.id})
 
 
 def sweep_escalation(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001

@@ -5,7 +5,7 @@ the same moved clock)."""
 import json
 from datetime import timedelta
 
-from bot.devkit.demo.scene_checkins import DemoClock
+from bot.devkit.demo.scene_checkins import DemoClock, _the_pair
 from bot.features.checkins import sessions_of
 from bot.features.pulse import second_session
 from bot.outbox.tick import tick
@@ -13,20 +13,12 @@ from bot.slack.blocks import checkins as checkin_blocks
 from bot.slack.blocks import escalation as drift_blocks
 from bot.slack.blocks import goals as goal_blocks
 from bot.slack.blocks import pulse as pulse_blocks
-from storage.checkins import active_mentorships
 from storage.db import session_scope
 from storage.escalation import open_escalation
 from storage.models import ProgramAdmin
-from storage.people import get_person
 
 LENA, AMARA, BEN = "U0DEMOLENA", "U0DEMOAMARA", "U0DEMOBEN"
 STEP = timedelta(hours=6)
-
-
-def _pair(stack):
-    with session_scope(stack.engine) as s:
-        m = next(m for m in active_mentorships(s) if m.mentee_id == LENA)
-        return m, get_person(s, m.mentor_id).tz
 
 
 def _tick_until(ctx, clock, found, what: str, limit: int = 400):
@@ -48,7 +40,7 @@ def _new(ctx, user: str, seen: int, needle: str):
 
 def scene_pulse_and_drift(ctx) -> None:
     stack = ctx.stack
-    m, tz = _pair(stack)
+    m, tz = _the_pair(stack)
     original_clock = stack.deps.clock
     clock = stack.deps.clock = DemoClock(second_session(m, tz) + timedelta(hours=20))
     try:
