@@ -1,5 +1,6 @@
 """What /findmentor reads: the mentor directory (cached by a cheap version), slots taken, and who to leave out."""
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, func, true, union
@@ -33,18 +34,21 @@ def directory_version(session: Session) -> tuple:
     return tuple(session.exec(rows).one())
 
 
-def mentor_cards(session: Session) -> list[MentorCard]:
-    """Every active person who mentors with some capacity, capacity_left = their whole capacity: the slots taken
-    right now come from taken_slots() at query time, so a cached index stays right as pairs form."""
-    rows = session.exec(
-        select(Person, Profile)
-        .join(Profile, Profile.person_id == Person.slack_id)
-        .where(Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0)
-        .order_by(Person.slack_id)
-    ).all()
+def _is_mentor():
+    return Person.active.is_(True), Profile.role.in_(("mentor", "both")), Profile.capacity > 0
+
+
+def mentor_cards(session: Session, only: Collection[str] | None = None) -> list[MentorCard]:
+    """Every active person who mentors with some capacity (or those of them in `only`), capacity_left = their whole
+    capacity: the slots taken right now come from taken_slots() at query time, so a cached index stays right as
+    pairs form."""
+    query = select(Person, Profile).join(Profile, Profile.person_id == Person.slack_id).where(*_is_mentor())
+    members = select(ProgramMember.person_id, Program.name).join(Program, Program.id == ProgramMember.program_id)
+    if only is not None:
+        query, members = query.where(Person.slack_id.in_(only)), members.where(ProgramMember.person_id.in_(only))
+    rows = session.exec(query.order_by(Person.slack_id)).all()
     programs: dict[str, list[str]] = {}
-    for person_id, name in session.exec(select(ProgramMember.person_id, Program.name)
-                                        .join(Program, Program.id == ProgramMember.program_id)):
+    for person_id, name in session.exec(members):
         programs.setdefault(person_id, []).append(name)
     return [MentorCard(
         person_id=person.slack_id, name=person.name or person.slack_id, title=profile.title or person.title,
@@ -54,6 +58,21 @@ def mentor_cards(session: Session) -> list[MentorCard]:
         tz=person_tz(person, profile), bio=profile.bio, offer_format=profile.offer_format,
         programs=tuple(programs.get(person.slack_id, ())),
     ) for person, profile in rows]
+
+
+def mentor_count(session: Session) -> int:
+    """How many cards mentor_cards() would return: a grown index must hold as many live rows."""
+    return session.exec(select(func.count()).select_from(Person).join(Profile, Profile.person_id == Person.slack_id)
+                        .where(*_is_mentor())).one()
+
+
+def touched_since(session: Session, since: datetime, limit: int) -> set[str] | None:
+    """Ids of the people whose person row or profile was stamped at or after `since`; None if more than `limit`
+    (a CSV import, a directory sync: cheaper to rebuild than to patch)."""
+    ids = union(select(Person.slack_id.label("id")).where(Person.updated_at >= since),
+                select(Profile.person_id).where(Profile.updated_at >= since)).limit(limit + 1)
+    found = set(session.exec(ids).scalars())
+    return found if len(found) <= limit else None
 
 
 def taken_slots(session: Session) -> dict[str, int]:

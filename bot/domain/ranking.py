@@ -11,23 +11,22 @@ add to it (WEIGHTS). Mentors far below the best text score are left out (SHOW_FR
 MentorIndex is built once per directory version and queried many times: everything that does not depend on the
 person asking (BM25 indexes, each distinct topic's words and embedding, years, capacity, cadence, postings of
 values/languages/career words, time-zone ids) is precomputed, so a query costs a few BM25 lookups, one embedding
-and a handful of vector operations.
+and a handful of vector operations. A profile edit does not rebuild it: `with_changes` appends the new card and
+retires the old row (bot/domain/mentor_rows.py).
 """
 
-import logging
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.domain.mentor_rows import MentorCard, MentorRows, fold
 from bot.domain.search_filters import Filters
 from bot.domain.search_text import (
     analyse,
-    career_steps,
     content,
     expand,
     fix_typos,
@@ -35,13 +34,9 @@ from bot.domain.search_text import (
     transition,
     transition_fit,
     whole,
-    words,
 )
-from bot.domain.semantic import Embedder, default_embedder
+from bot.domain.semantic import Embedder
 from bot.domain.timekeeping import zone
-
-# bm25s logs every index build at DEBUG; keep it out of the bot's logs.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # The weights of the score's parts; each part is normalised to 0..1 first, so the weights are the trade-offs.
 WEIGHTS = {
@@ -68,11 +63,8 @@ SEMANTIC_FLOOR = 0.4  # closeness below this is not worth spreading to mentors (
 SHOW_FRACTION = 0.7  # shown only with a text score at least this share of the best one (calibrated)
 # Within "text": the words typed now count more than the standing goals; with no words, goals are all of it.
 WORDS_SHARE = 0.75
-YEARS_FOR_FULL_CREDIT = 15
 SLOTS_FOR_FULL_CREDIT = 3
 WORKDAY_HOURS = 8
-# Within "time": half is slots left, half is the cadence offered (more often = more time invested).
-CADENCE_CREDIT = {"weekly": 1.0, "biweekly": 0.75, "": 0.75, "flexible": 0.75, "monthly": 0.5}
 CLOSEST_TOPICS = 3  # topics named when nobody fits
 READ_CACHE = 512  # texts whose reading an index remembers, at most...
 READ_CACHE_BYTES = 32 << 20  # ...and at most this much memory (18 bytes a mentor a text: 27 texts at 100k)
@@ -89,25 +81,6 @@ def expand_aliases(text: str) -> str:
 
 def alias_tokens(text: str) -> list[str]:
     return analyse(text)
-
-
-@dataclass(frozen=True)
-class MentorCard:
-    person_id: str
-    name: str
-    title: str = ""
-    expertise: tuple[str, ...] = ()
-    years: int = 0
-    career_path: str = ""
-    values: tuple[str, ...] = ()
-    # Slots free when the card was made; rank(taken=...) subtracts mentorships opened since (cached indexes).
-    capacity_left: int = 1
-    offer_cadence: str = ""
-    languages: tuple[str, ...] = ()
-    tz: str = "UTC"
-    bio: str = ""
-    offer_format: str = ""  # huddle / video / in person / "" (any)
-    programs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,28 +146,9 @@ def hours_apart(tz_a: str, tz_b: str, now: datetime) -> float:
     return min(diff, 24 - diff)
 
 
-def _fold(items: Iterable[str]) -> list[str]:
-    return [x.strip().casefold() for x in items if x.strip()]
-
-
 def _overlap(a: tuple[str, ...], b: Iterable[str]) -> tuple[str, ...]:
-    folded = set(_fold(b))
+    folded = set(fold(b))
     return tuple(x for x in a if x.casefold() in folded)
-
-
-def _postings(rows: list[Iterable[str]]) -> dict[str, np.ndarray]:
-    """term -> indices of the rows that hold it (each row counted once per term)."""
-    lists: dict[str, list[int]] = {}
-    for i, terms in enumerate(rows):
-        for term in set(terms):
-            lists.setdefault(term, []).append(i)
-    return {t: np.asarray(ix, dtype=np.int32) for t, ix in lists.items()}
-
-
-def _bm25(docs: list[list[str]]):
-    retriever = bm25s.BM25()
-    retriever.index([d or [""] for d in docs], show_progress=False)
-    return retriever, {t for d in docs for t in d}
 
 
 def _contiguous(needle: list[str], hay: list[str]) -> bool:
@@ -213,103 +167,33 @@ class _Text:
     lexical: np.ndarray  # per mentor, bool: evidence in words (a listed topic or the move), not only meaning
 
 
-class MentorIndex:
-    """BM25 indexes plus precomputed criteria over mentors, built once and queried many times."""
+class MentorIndex(MentorRows):
+    """BM25 indexes plus precomputed criteria over mentors (the rows: bot/domain/mentor_rows.py), built once and
+    queried many times; `with_changes` makes the next one from this one when profiles are edited."""
 
-    def __init__(self, mentors: list[MentorCard], embedder: Embedder | None | bool = True):
-        self.mentors = list(mentors)
-        self.embedder = default_embedder() if embedder is True else (embedder or None)
+    def __init__(self, mentors: Iterable[MentorCard], embedder: Embedder | None | bool = True):
+        super().__init__(mentors, embedder)
+        self._fresh()
+
+    def _fresh(self) -> None:
         self._reads: dict[tuple[str, bool], _Text] = {}  # (text, light) -> reading, oldest first (see read)
         self._reads_lock = threading.Lock()
         self._no_move = np.zeros(len(self.mentors))
         self._no_move.flags.writeable = False
         self._read_cap = max(8, min(READ_CACHE, READ_CACHE_BYTES // max(1, 18 * len(self.mentors))))
-        n = len(self.mentors)
-        self._pos = {m.person_id: i for i, m in enumerate(self.mentors)}
-        # Distinct topics: a directory of 100k people lists a few thousand topics; each is read once.
-        topic_ix: dict[str, int] = {}
-        for m in self.mentors:
-            for t in m.expertise:
-                topic_ix.setdefault(t.strip().casefold(), len(topic_ix))
-        self._topics = [""] * len(topic_ix)
-        for m in self.mentors:
-            for t in m.expertise:
-                i = topic_ix[t.strip().casefold()]
-                self._topics[i] = self._topics[i] or t.strip()
-        self._topic_words = [content(t) for t in self._topics]  # the topic's own words, in order
-        self._topic_whole = [whole(t) for t in self._topics]  # all but grammar: naming the topic whole
-        self._topic_terms = [frozenset(analyse(t)) for t in self._topics]  # with aliases
-        self._topics_with: dict[str, list[int]] = {}  # term -> topics holding it: a query reads only those
-        for i, terms in enumerate(self._topic_terms):
-            for term in terms:
-                self._topics_with.setdefault(term, []).append(i)
-        width = max((len(m.expertise) for m in self.mentors), default=0)
-        ids = np.full((n, width), -1, dtype=np.int32)
-        for i, m in enumerate(self.mentors):
-            for j, t in enumerate(m.expertise):
-                ids[i, j] = topic_ix[t.strip().casefold()]
-        self._topic_ids = ids  # (mentor, topic slot), for explanations
-        members: list[list[int]] = [[] for _ in self._topics]
-        for i, m in enumerate(self.mentors):
-            for t in m.expertise:
-                members[topic_ix[t.strip().casefold()]].append(i)
-        self._members = [np.asarray(x, dtype=np.int32) for x in members]  # topic -> mentors listing it
-        self._topic_vectors = (self.embedder.embed(self._topics) if self.embedder is not None and self._topics
-                               else None)
-        # Distinct career paths, read once each for career moves.
-        path_ix: dict[str, int] = {}
-        self._path_of = np.array([path_ix.setdefault(m.career_path, len(path_ix)) for m in self.mentors],
-                                 dtype=np.int32)
-        self._paths = list(path_ix)
-        self._path_steps = [career_steps(p) for p in self._paths]
-        # Fields: what the mentor lists, where they have been, and who they are (title, bio; tie-breaks only).
-        self._fields = {}
-        if n:
-            self._fields["topics"] = _bm25([analyse(" ; ".join(m.expertise)) for m in self.mentors])
-            self._fields["career"] = _bm25([analyse(m.career_path) for m in self.mentors])
-            self._fields["about"] = _bm25([analyse(f"{m.title} {m.bio}") for m in self.mentors])
-        # Typo repair knows the words of topics, career paths and titles (not bios).
-        known = {w for m in self.mentors for t in (*m.expertise, m.career_path, m.title) for w in words(t)}
-        self._typo_choices = tuple(sorted(w for w in known if len(w) >= 3 and w.isalpha()))
-        self._typo_vocab = frozenset(analyse(" ".join(known)))
-        self._years = np.array([min(max(m.years, 0), YEARS_FOR_FULL_CREDIT) for m in self.mentors],
-                               dtype=np.float64) / YEARS_FOR_FULL_CREDIT
-        self._capacity = np.array([m.capacity_left for m in self.mentors], dtype=np.int64)
-        self._cadence = np.array([CADENCE_CREDIT.get(m.offer_cadence.strip().casefold(), 0.75)
-                                  for m in self.mentors], dtype=np.float64)
-        self._values = _postings([_fold(m.values) for m in self.mentors])
-        self._languages = _postings([_fold(m.languages) for m in self.mentors])
-        self._programs = _postings([_fold(m.programs) for m in self.mentors])
-        self._formats = _postings([_fold([m.offer_format]) for m in self.mentors])
-        self._any_format = np.array([not m.offer_format.strip() for m in self.mentors], dtype=bool)
-        self._career = _postings([analyse(m.career_path + " " + m.title) for m in self.mentors])
-        zones = sorted({m.tz or "UTC" for m in self.mentors})
-        self._zones = zones
-        zone_ix = {z: i for i, z in enumerate(zones)}
-        self._zone_of = np.array([zone_ix[m.tz or "UTC"] for m in self.mentors], dtype=np.int32)
-        # Deterministic ties: more room first, then name, then id (name_rank encodes name+id order).
-        order = sorted(range(n), key=lambda i: (self.mentors[i].name.casefold(), self.mentors[i].person_id))
-        self._name_rank = np.empty(n, dtype=np.int64)
-        self._name_rank[order] = np.arange(n)
-
-    def __len__(self) -> int:
-        return len(self.mentors)
-
-    def card(self, person_id: str) -> MentorCard | None:
-        i = self._pos.get(person_id)
-        return self.mentors[i] if i is not None else None
 
     def _add_field(self, score: np.ndarray, name: str, terms: list[str], weight: float,
                    mask: np.ndarray | None = None) -> None:
         """score += weight x the field's BM25 normalised to 0..1 (only where mask), in place: at 100k mentors
         every full-width array operation counts."""
-        retriever, vocab = self._fields[name]
-        q = [t for t in dict.fromkeys(terms) if t in vocab]
+        q = list(dict.fromkeys(t for t in terms if self._fields[name].knows(t)))
         if not q:
             return
-        scores = np.asarray(retriever.get_scores(q), dtype=np.float32)
+        scores = self._fields[name].scores(q)
         if mask is not None:
             np.multiply(scores, mask, out=scores)
+        if self.dead_rows:
+            np.multiply(scores, self.alive, out=scores)
         top = float(scores.max())
         if top > 0:
             np.multiply(scores, weight / top, out=scores)
@@ -397,9 +281,10 @@ class MentorIndex:
         if not self._topics or not text.strip():
             return ()
         if self._topic_vectors is not None and self.embedder is not None:
-            sims = self._topic_vectors @ self.embedder.embed([text])[0]
+            sims = np.where(self._topic_live, self._topic_vectors @ self.embedder.embed([text])[0], -1.0)
             return tuple(self._topics[i] for i in np.argsort(-sims, kind="stable")[:count] if sims[i] > 0)
-        found = process.extract(text, self._topics, scorer=fuzz.token_set_ratio, limit=count)
+        live = [t for t, ok in zip(self._topics, self._topic_live, strict=True) if ok]
+        found = process.extract(text, live, scorer=fuzz.token_set_ratio, limit=count)
         return tuple(t for t, score, _ in found if score > 0)
 
     def repaired(self, text: str) -> str | None:
@@ -434,7 +319,7 @@ class MentorIndex:
         n = len(self.mentors)
         ok = np.ones(n, dtype=bool)
         if filters.languages:
-            ok &= self._count(self._languages, _fold(filters.languages)) > 0
+            ok &= self._count(self._languages, fold(filters.languages)) > 0
         if filters.max_hours_apart is not None:
             ok &= (zone_apart <= filters.max_hours_apart)[self._zone_of]
         if filters.offer_format:
@@ -448,6 +333,8 @@ class MentorIndex:
         """The score of every mentor who qualifies for `seeker`, with the evidence behind it. The one place the fit
         is computed: search() pages it, fit_vector() and explain() serve matching rounds."""
         eligible = slots > 0
+        if self.dead_rows:
+            eligible &= self.alive
         for person_id in {seeker.person_id, *exclude}:
             i = self._pos.get(person_id)
             if i is not None:
@@ -490,10 +377,10 @@ class MentorIndex:
         text = norm(w) * WORDS_SHARE + norm(g) * (1 - WORDS_SHARE) if w is not None else norm(g)
         aspiration = set(analyse(seeker.career_aspiration))
         career = self._count(self._career, aspiration)[idx] / len(aspiration) if aspiration else np.zeros(len(idx))
-        seeker_values = _fold(seeker.values)
+        seeker_values = fold(seeker.values)
         values = (self._count(self._values, seeker_values)[idx] / len(set(seeker_values))
                   if seeker_values else np.zeros(len(idx)))
-        seeker_langs = _fold(seeker.languages)
+        seeker_langs = fold(seeker.languages)
         language = ((self._count(self._languages, seeker_langs)[idx] > 0).astype(np.float64)
                     if seeker_langs else np.ones(len(idx)))
         apart = zone_apart[self._zone_of[idx]]

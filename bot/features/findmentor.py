@@ -4,15 +4,19 @@ The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_v
 three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
 pinned by tests/features/test_findmentor_statements.py, and the ranking itself.
 
-No request waits for a rebuild (9 s at 100k mentors): when the directory changes, requests keep using the index
-they have while one background thread per engine builds the next and swaps it in; a profile edit reaches results
-within about a second plus the build. Only the very first request of a process builds in line.
+No request waits for the index to change. When the directory changes, requests keep using the index they have while
+one background thread per engine makes the next and swaps it in. A profile edit is patched in (the people stamped
+since the index's version are re-read and `MentorIndex.with_changes` appends their cards: milliseconds at 100k
+mentors), so it reaches results within about a second. A full build (seconds at 100k) happens only when patching
+cannot be trusted or has piled up: someone's profile deleted (erasure), a program membership added (no stamp says
+whose), more than PATCH_LIMIT people stamped at once (an import), or dead rows over REBUILD_SHARE of the index.
+Only the very first request of a process builds in line.
 """
 
 import threading
 import time
 import weakref
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -28,8 +32,10 @@ from storage.mentor_search import (
     directory_version,
     excluded_mentor_ids,
     mentor_cards,
+    mentor_count,
     slots_version,
     taken_slots,
+    touched_since,
 )
 from storage.models import Person, Profile
 from storage.people import get_profile
@@ -38,44 +44,90 @@ from storage.people import get_profile
 # process: a profile edit or a deactivation reaches /findmentor within a second. Exclusions and slots are read on
 # every request, and sending a request re-reads the mentor (available_card).
 DIRECTORY_RECHECK_SECONDS = 1.0
+PATCH_LIMIT = 1000  # people stamped since the last version, at most, for a patch rather than a build
+REBUILD_SHARE = 0.02  # dead rows (edited or departed mentors' old rows) over this share of the index: build anew
+REBUILD_MIN_DEAD = 500  # ...and at least this many (small directories build in milliseconds anyway)
+# A transaction stamps updated_at before it commits: re-read everyone stamped this long before the version's newest
+# stamp, so a slow commit is not missed (cards that did not change are skipped, so re-reading costs no rows).
+COMMIT_MARGIN = timedelta(seconds=60)
 _cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex, float]]" = weakref.WeakKeyDictionary()
 _slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 _building: "weakref.WeakKeyDictionary[Engine, threading.Thread]" = weakref.WeakKeyDictionary()
 
 
-def _build(engine: Engine, version: tuple) -> None:
-    """Build the index for `version` in its own session and swap it in (a newer version may already be there)."""
-    try:
-        with session_scope(engine) as session:
-            index = MentorIndex(mentor_cards(session))
+def _patchable(old: tuple, new: tuple, index: MentorIndex) -> bool:
+    """Whether the change from version `old` to `new` can be patched into `index` (see the module docstring).
+    A version is (profiles, newest profile stamp, people, active people, newest person stamp, memberships)."""
+    profiles, profile_stamp, people, _, person_stamp, members = old
+    return (profile_stamp is not None and person_stamp is not None and new[5] == members
+            and new[0] >= profiles and new[2] >= people
+            and index.dead_rows < max(REBUILD_MIN_DEAD, REBUILD_SHARE * len(index)))
+
+
+def _patched(session: Session, old: tuple, index: MentorIndex) -> MentorIndex | None:
+    """`index` with the people stamped since version `old` re-read, or None if it must be built anew."""
+    since = min(old[1], old[4]) - COMMIT_MARGIN
+    touched = touched_since(session, since, PATCH_LIMIT)
+    if touched is None:
+        return None
+    cards = mentor_cards(session, only=touched)
+    changed = [c for c in cards if index.card(c.person_id) != c]
+    gone = {p for p in touched if index.card(p) is not None} - {c.person_id for c in cards}
+    patched = index.with_changes(changed, gone) if changed or gone else index
+    return patched if patched.live == mentor_count(session) else None  # something was missed: build anew
+
+
+def _next(engine: Engine) -> None:
+    """Bring this engine's cached index up to the directory's version, patching where it can; repeat while the
+    directory moves on under us (a few rounds at most: patches take milliseconds)."""
+    for _ in range(5):
         with _cache_lock:
-            current = _cache.get(engine)
-            if current is None or current[0] != version:
-                _cache[engine] = (version, index, time.monotonic())
+            version, index, _ = _cache[engine]
+        with session_scope(engine) as session:
+            latest = directory_version(session)
+            if latest == version:
+                return
+            patched = _patched(session, version, index) if _patchable(version, latest, index) else None
+            fresh = patched if patched is not None else MentorIndex(mentor_cards(session))
+        with _cache_lock:
+            if _cache[engine][1] is index:  # nobody swapped meanwhile
+                _cache[engine] = (latest, fresh, time.monotonic())
+
+
+def _run(engine: Engine) -> None:
+    try:
+        _next(engine)
     finally:
         with _cache_lock:
             _building.pop(engine, None)
 
 
-def rebuild_in_background(engine: Engine, version: tuple) -> threading.Thread | None:
-    """Start the one background build for this engine unless one is running; the running one is returned."""
+def rebuild_in_background(engine: Engine) -> threading.Thread | None:
+    """Start the one background refresh for this engine unless one is running; the running one is returned."""
     with _cache_lock:
         running = _building.get(engine)
         if running is not None and running.is_alive():
             return running
-        thread = threading.Thread(target=_build, args=(engine, version), name="mentor-index", daemon=True)
+        thread = threading.Thread(target=_run, args=(engine,), name="mentor-index", daemon=True)
         _building[engine] = thread
     thread.start()
     return thread
 
 
 def wait_for_rebuild(engine: Engine, timeout: float = 30.0) -> None:
-    """For tests and the CLI: wait until no background build runs for this engine."""
+    """For tests and the CLI: wait until no background refresh runs for this engine."""
     with _cache_lock:
         running = _building.get(engine)
     if running is not None:
         running.join(timeout)
+
+
+def mentor_index_of(engine: Engine) -> MentorIndex | None:
+    """The index this process serves for `engine` now, without looking for changes (tests, benchmarks)."""
+    with _cache_lock:
+        cached = _cache.get(engine)
+    return cached[1] if cached else None
 
 
 def mentor_index(session: Session) -> MentorIndex:
@@ -87,7 +139,7 @@ def mentor_index(session: Session) -> MentorIndex:
     version = directory_version(session)
     if cached:
         if cached[0] != version:
-            rebuild_in_background(engine, version)  # serve the index we have; the next one swaps in when built
+            rebuild_in_background(engine)  # serve the index we have; the next one swaps in when made
         with _cache_lock:
             _cache[engine] = (cached[0], cached[1], time.monotonic())
         return cached[1]

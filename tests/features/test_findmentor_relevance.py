@@ -5,6 +5,7 @@ bench/relevance/. One test per class of problem the issue names."""
 import json
 import threading
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from bot.domain.profiles_csv import parse_profiles_csv
 from bot.features import findmentor
 from bot.slack.blocks.findmentor_refine import REFINE_ACTION, REFINE_CALLBACK
 from storage.people import import_profile_rows
+from storage.privacy import erase_person
 from storage.programs import add_memberships, create_program
 from tests.features.test_findmentor_labelled import top_names
 from tests.pairing_helpers import click, find, option, text_of, wait_dm, wait_modal
@@ -130,20 +132,36 @@ def test_profile_edit_is_visible_without_blocking_a_concurrent_search(bench_stac
         import_profile_rows(s, [replace(ivan, expertise=[*ivan.expertise, "Python"])])
         s.commit()
     monkeypatch.setattr(findmentor, "DIRECTORY_RECHECK_SECONDS", 0.0)
-    # Hold the background build until a search has been answered from the index we already have.
+    # Hold the background refresh until a search has been answered from the index we already have.
     gate = threading.Event()
-    real = findmentor.MentorIndex
+    real = findmentor.touched_since
 
-    def slow_index(cards):
+    def slow_read(*args):
         gate.wait(10)
-        return real(cards)
+        return real(*args)
 
-    monkeypatch.setattr(findmentor, "MentorIndex", slow_index)
-    during = shown(bench_stack, "python")  # answered while the new index is still being built
+    monkeypatch.setattr(findmentor, "touched_since", slow_read)
+    before = findmentor.mentor_index_of(bench_stack.engine)
+    during = shown(bench_stack, "python")  # answered while the next index is still being made
     gate.set()
     findmentor.wait_for_rebuild(bench_stack.engine)
     assert "Ivan Horvat" not in during
     assert top_names(find(bench_stack, ASKER, "python lang:croatian"), 5) == ["Ivan Horvat"]
+    # Patched, not rebuilt: Ivan's old row is retired in a copy of the index, which the old one never sees.
+    after = findmentor.mentor_index_of(bench_stack.engine)
+    assert (before.dead_rows, after.dead_rows) == (0, 1) and after.live == before.live
+
+
+def test_an_erased_mentor_leaves_results_through_a_full_build(bench_stack, monkeypatch):
+    assert "Ivan Horvat" in shown(bench_stack, "game engines")
+    with Session(bench_stack.engine) as s:
+        erase_person(s, "U0REL69", datetime.now(UTC))
+        s.commit()
+    monkeypatch.setattr(findmentor, "DIRECTORY_RECHECK_SECONDS", 0.0)
+    find(bench_stack, ASKER, "game engines")  # notices; a profile is gone, so the next index is built anew
+    findmentor.wait_for_rebuild(bench_stack.engine)
+    assert "Ivan Horvat" not in shown(bench_stack, "game engines")
+    assert findmentor.mentor_index_of(bench_stack.engine).dead_rows == 0
 
 
 def _select(view: dict, block_id: str, value: str) -> dict:
