@@ -68,7 +68,7 @@ def mentor_count(session: Session) -> int:
 
 def touched_since(session: Session, since: datetime, limit: int) -> set[str] | None:
     """Ids of the people whose person row or profile was stamped at or after `since`; None if more than `limit`
-    (a CSV import, a directory sync: cheaper to rebuild than to patch)."""
+    (an import, a directory sync: cheaper to rebuild than to patch)."""
     ids = union(select(Person.slack_id.label("id")).where(Person.updated_at >= since),
                 select(Profile.person_id).where(Profile.updated_at >= since)).limit(limit + 1)
     found = set(session.exec(ids).scalars())

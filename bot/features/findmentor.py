@@ -1,8 +1,9 @@
 """/findmentor: from words (or the caller's goals) to a ranked answer, and the suggestions other flows reuse.
 
 The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
-three statements (the seeker, the caller's exclusions, the slots version; the directory version once a second),
-pinned by tests/features/test_findmentor_statements.py, and the ranking itself.
+three statements (the seeker, the caller's exclusions, the slots version), pinned by
+tests/features/test_findmentor_statements.py, and the ranking itself; the directory version is read by a background
+thread, at most once a second, when a request comes.
 
 No request waits for the index to change. When the directory changes, requests keep using the index they have while
 one background thread per engine makes the next and swaps it in. A profile edit is patched in (the people stamped
@@ -16,7 +17,8 @@ Only the very first request of a process builds in line.
 import threading
 import time
 import weakref
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -40,35 +42,41 @@ from storage.mentor_search import (
 from storage.models import Person, Profile
 from storage.people import get_profile
 
-# The version check scans two tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second per
-# process: a profile edit or a deactivation reaches /findmentor within a second. Exclusions and slots are read on
-# every request, and sending a request re-reads the mentor (available_card).
+# The version check scans three tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second
+# per process, off the request path: a profile edit or a deactivation reaches /findmentor within about a second.
+# Exclusions and slots are read on every request, and sending a request re-reads the mentor (available_card).
 DIRECTORY_RECHECK_SECONDS = 1.0
 PATCH_LIMIT = 1000  # people stamped since the last version, at most, for a patch rather than a build
 REBUILD_SHARE = 0.02  # dead rows (edited or departed mentors' old rows) over this share of the index: build anew
 REBUILD_MIN_DEAD = 500  # ...and at least this many (small directories build in milliseconds anyway)
-# A transaction stamps updated_at before it commits: re-read everyone stamped this long before the version's newest
-# stamp, so a slow commit is not missed (cards that did not change are skipped, so re-reading costs no rows).
-COMMIT_MARGIN = timedelta(seconds=60)
-_cache: "weakref.WeakKeyDictionary[Engine, tuple[tuple, MentorIndex, float]]" = weakref.WeakKeyDictionary()
+# A transaction stamps updated_at before it commits: a patch re-reads everyone stamped since this long before the
+# index's version was read, so a commit that lands late is not missed (the bot's transactions take milliseconds;
+# cards that did not change are skipped, so re-reading costs no rows). Right after an import, more than PATCH_LIMIT
+# people are that recent, so an edit in those seconds builds in full.
+COMMIT_MARGIN = timedelta(seconds=10)
+_cache: "weakref.WeakKeyDictionary[Engine, _Cached]" = weakref.WeakKeyDictionary()
 _slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 _building: "weakref.WeakKeyDictionary[Engine, threading.Thread]" = weakref.WeakKeyDictionary()
 
 
+class _Cached(NamedTuple):
+    version: tuple  # storage.mentor_search.directory_version() when the index was made...
+    read_at: datetime  # ...read at this time (before reading it): a patch re-reads who was stamped since
+    index: MentorIndex
+    checked: float  # time.monotonic() of the last version check
+
+
 def _patchable(old: tuple, new: tuple, index: MentorIndex) -> bool:
     """Whether the change from version `old` to `new` can be patched into `index` (see the module docstring).
     A version is (profiles, newest profile stamp, people, active people, newest person stamp, memberships)."""
-    profiles, profile_stamp, people, _, person_stamp, members = old
-    return (profile_stamp is not None and person_stamp is not None and new[5] == members
-            and new[0] >= profiles and new[2] >= people
+    return (new[5] == old[5] and new[0] >= old[0] and new[2] >= old[2]
             and index.dead_rows < max(REBUILD_MIN_DEAD, REBUILD_SHARE * len(index)))
 
 
-def _patched(session: Session, old: tuple, index: MentorIndex) -> MentorIndex | None:
-    """`index` with the people stamped since version `old` re-read, or None if it must be built anew."""
-    since = min(old[1], old[4]) - COMMIT_MARGIN
-    touched = touched_since(session, since, PATCH_LIMIT)
+def _patched(session: Session, since: datetime, index: MentorIndex) -> MentorIndex | None:
+    """`index` with the people stamped since `since` re-read, or None if it must be built anew."""
+    touched = touched_since(session, since - COMMIT_MARGIN, PATCH_LIMIT)
     if touched is None:
         return None
     cards = mentor_cards(session, only=touched)
@@ -83,16 +91,18 @@ def _next(engine: Engine) -> None:
     directory moves on under us (a few rounds at most: patches take milliseconds)."""
     for _ in range(5):
         with _cache_lock:
-            version, index, _ = _cache[engine]
+            cached = _cache[engine]
+        read_at = datetime.now(UTC)
         with session_scope(engine) as session:
             latest = directory_version(session)
-            if latest == version:
+            if latest == cached.version:
                 return
-            patched = _patched(session, version, index) if _patchable(version, latest, index) else None
+            patched = (_patched(session, cached.read_at, cached.index)
+                       if _patchable(cached.version, latest, cached.index) else None)
             fresh = patched if patched is not None else MentorIndex(mentor_cards(session))
         with _cache_lock:
-            if _cache[engine][1] is index:  # nobody swapped meanwhile
-                _cache[engine] = (latest, fresh, time.monotonic())
+            if _cache[engine].index is cached.index:  # nobody swapped meanwhile
+                _cache[engine] = _Cached(latest, read_at, fresh, time.monotonic())
 
 
 def _run(engine: Engine) -> None:
@@ -127,25 +137,29 @@ def mentor_index_of(engine: Engine) -> MentorIndex | None:
     """The index this process serves for `engine` now, without looking for changes (tests, benchmarks)."""
     with _cache_lock:
         cached = _cache.get(engine)
-    return cached[1] if cached else None
+    return cached.index if cached else None
 
 
 def mentor_index(session: Session) -> MentorIndex:
+    """The index to answer from now. Once a second a request also asks the background thread to look for changes
+    (it reads the directory version, then patches or builds): the request itself never waits for any of it."""
     engine = session.get_bind()
     with _cache_lock:
         cached = _cache.get(engine)
-    if cached and time.monotonic() - cached[2] < DIRECTORY_RECHECK_SECONDS:
-        return cached[1]
-    version = directory_version(session)
+        if cached and time.monotonic() - cached.checked >= DIRECTORY_RECHECK_SECONDS:
+            _cache[engine] = cached._replace(checked=time.monotonic())
+            due = True
+        else:
+            due = False
     if cached:
-        if cached[0] != version:
-            rebuild_in_background(engine)  # serve the index we have; the next one swaps in when made
-        with _cache_lock:
-            _cache[engine] = (cached[0], cached[1], time.monotonic())
-        return cached[1]
-    index = MentorIndex(mentor_cards(session))  # the first request of a process has nothing to serve yet
+        if due:
+            rebuild_in_background(engine)
+        return cached.index
+    read_at = datetime.now(UTC)  # the first request of a process has nothing to serve yet: it builds in line
+    version = directory_version(session)
+    index = MentorIndex(mentor_cards(session))
     with _cache_lock:
-        _cache[engine] = (version, index, time.monotonic())
+        _cache[engine] = _Cached(version, read_at, index, time.monotonic())
     return index
 
 
