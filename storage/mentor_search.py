@@ -66,6 +66,12 @@ def mentor_count(session: Session) -> int:
                         .where(*_is_mentor())).one()
 
 
+def mentor_ids(session: Session) -> set[str]:
+    """The ids mentor_cards() would return, without the cards."""
+    return set(session.exec(select(Person.slack_id).join(Profile, Profile.person_id == Person.slack_id)
+                            .where(*_is_mentor())).all())
+
+
 def touched_since(session: Session, since: datetime, limit: int) -> set[str] | None:
     """Ids of the people whose person row or profile was stamped at or after `since`; None if more than `limit`
     (an import, a directory sync: cheaper to rebuild than to patch)."""

@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 
 from bot.domain.profiles_csv import ProfileRow, RowError
 from storage.models import Person, Program, ProgramAdmin, ProgramMember
+from storage.models._common import utcnow
 
 
 class ProgramExists(Exception):
@@ -66,7 +67,17 @@ def add_memberships(session: Session, person_id: str, names: list[str]) -> None:
             raise ValueError(f"unknown program {name!r}")
         if session.get(ProgramMember, (program.id, person_id)) is None:
             session.add(ProgramMember(program_id=program.id, person_id=person_id))
+            _touch(session, person_id)
             session.flush()
+
+
+def _touch(session: Session, person_id: str) -> None:
+    """Stamp the person: their programs are on their mentor card, and /findmentor's index re-reads the people
+    stamped since it was made (bot/features/findmentor.py) instead of building anew."""
+    person = session.get(Person, person_id)
+    if person is not None:
+        person.updated_at = utcnow()
+        session.add(person)
 
 
 # ---- Run from Slack: settings, admins, members ------------------------------------------------------------
@@ -112,6 +123,7 @@ def set_membership(session: Session, program_id: int, person_id: str, status: st
     """Join (active), pause or leave: upsert the membership. Returns the previous status ('' if none).
     Leaving never deletes: past pairs and rounds keep their history."""
     ensure_person(session, person_id)
+    _touch(session, person_id)
     member = session.get(ProgramMember, (program_id, person_id))
     if member is None:
         session.add(ProgramMember(program_id=program_id, person_id=person_id, status=status))

@@ -131,6 +131,10 @@ class MentorRows:
         """Mentors held (rows less dead rows)."""
         return len(self._pos)
 
+    def ids(self) -> set[str]:
+        """The mentors held (live rows)."""
+        return set(self._pos)
+
     def card(self, person_id: str) -> MentorCard | None:
         i = self._pos.get(person_id)
         return self.mentors[i] if i is not None else None
