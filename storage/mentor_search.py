@@ -56,7 +56,8 @@ def mentor_cards(session: Session, only: Collection[str] | None = None) -> list[
         career_path=profile.career_path, values=tuple(profile.values), capacity_left=profile.capacity,
         offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
         tz=person_tz(person, profile), bio=profile.bio, offer_format=profile.offer_format,
-        programs=tuple(programs.get(person.slack_id, ())),
+        programs=tuple(programs.get(person.slack_id, ())), department=person.department or "",
+        level=person.level or "",
     ) for person, profile in rows]
 
 

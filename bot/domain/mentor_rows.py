@@ -42,6 +42,8 @@ class MentorCard:
     bio: str = ""
     offer_format: str = ""  # huddle / video / in person / "" (any)
     programs: tuple[str, ...] = ()
+    department: str = ""  # org data from the profile CSV: filtered on, never shown
+    level: str = ""
 
 
 def fold(items: Iterable[str]) -> list[str]:
@@ -115,6 +117,8 @@ class MentorRows:
         self._programs: dict[str, np.ndarray] = {}
         self._formats: dict[str, np.ndarray] = {}
         self._career: dict[str, np.ndarray] = {}
+        self._departments: dict[str, np.ndarray] = {}
+        self._levels: dict[str, np.ndarray] = {}
         self._zone_ix: dict[str, int] = {}
         self._zones: list[str] = []
         self._zone_of = np.zeros(0, dtype=np.int32)
@@ -196,6 +200,8 @@ class MentorRows:
         self._programs = _grown_postings(self._programs, [fold(m.programs) for m in cards], start)
         self._formats = _grown_postings(self._formats, [fold([m.offer_format]) for m in cards], start)
         self._career = _grown_postings(self._career, [analyse(m.career_path + " " + m.title) for m in cards], start)
+        self._departments = _grown_postings(self._departments, [fold([m.department]) for m in cards], start)
+        self._levels = _grown_postings(self._levels, [fold([m.level]) for m in cards], start)
         zone_ix = dict(self._zone_ix)
         zone_of = [zone_ix.setdefault(m.tz or "UTC", len(zone_ix)) for m in cards]
         self._zone_ix, self._zones = zone_ix, list(zone_ix)

@@ -326,6 +326,10 @@ class MentorIndex(MentorRows):
             ok &= (self._count(self._formats, [filters.offer_format.casefold()]) > 0) | self._any_format
         if filters.program and not filters.any_program:
             ok &= self._count(self._programs, [filters.program.strip().casefold()]) > 0
+        if filters.department:
+            ok &= self._count(self._departments, fold([filters.department])) > 0
+        if filters.level:
+            ok &= self._count(self._levels, fold([filters.level])) > 0
         return ok
 
     def _scored(self, seeker: Seeker, now: datetime, slots: np.ndarray, exclude: Iterable[str] = (),

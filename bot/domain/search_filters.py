@@ -2,7 +2,8 @@
 carried in a button value, read and validated the same way: values are attacker-controlled, so every value is
 bounded, and an unknown key or a bad value is reported, never guessed. Pure.
 
-Only what the directory has today: a mentor's languages, time zone, meeting format offered, and programs.
+Only what the directory has: a mentor's languages, time zone, meeting format offered, programs, and the department
+and level from the profile CSV (matched whole, case aside; filtered on, never shown in an answer).
 """
 
 import re
@@ -14,7 +15,7 @@ MAX_HOURS = 12
 MAX_VALUE = 64
 MAX_LANGUAGES = 5
 KEYS = {"lang": "languages", "language": "languages", "tz": "max_hours_apart", "format": "offer_format",
-        "program": "program"}
+        "program": "program", "dept": "department", "department": "department", "level": "level"}
 # key:value or key:"value with spaces"; the value stops at the next space unless quoted.
 _FILTER_RE = re.compile(r'(?<!\S)(\w+):(?:"([^"]*)"|(\S*))')
 # "in my time zone" asks for overlap, not for the words "time" and "zone".
@@ -29,6 +30,8 @@ class Filters:
     max_hours_apart: float | None = None  # working hours at most this far apart
     offer_format: str = ""  # huddle / video / in person: mentors offering it (or any format)
     program: str = ""  # member of this program; "any" widens the search beyond the seeker's own programs
+    department: str = ""  # in this department (the profile CSV's org data)
+    level: str = ""  # at this level (the profile CSV's org data, e.g. "Senior" or "L5")
 
     @property
     def any_program(self) -> bool:
@@ -36,7 +39,8 @@ class Filters:
         return self.program.strip().casefold() in ANY_PROGRAM
 
     def __bool__(self) -> bool:
-        return bool(self.languages or self.max_hours_apart is not None or self.offer_format or self.program)
+        return bool(self.languages or self.max_hours_apart is not None or self.offer_format or self.program
+                    or self.department or self.level)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def read(text: str) -> Parsed:
     languages: list[str] = []
     hours: float | None = None
     offer_format = program = ""
+    org = {"department": "", "level": ""}
     problems: list[str] = []
 
     def take(m: re.Match) -> str:
@@ -82,6 +87,8 @@ def read(text: str) -> Parsed:
             offer_format = _format(value) or ""
             if not offer_format:
                 problems.append("format: is one of " + ", ".join(FORMATS))
+        elif field in org:
+            org[field] = value
         else:
             program = value
         return " "
@@ -94,7 +101,7 @@ def read(text: str) -> Parsed:
         problems.append(f"lang: at most {MAX_LANGUAGES} languages")
         languages = languages[:MAX_LANGUAGES]
     filters = Filters(languages=tuple(dict.fromkeys(languages)), max_hours_apart=hours, offer_format=offer_format,
-                      program=program)
+                      program=program, **org)
     return Parsed(" ".join(rest.split()), filters, tuple(problems))
 
 
@@ -109,6 +116,10 @@ def to_value(f: Filters) -> dict:
         out["f"] = f.offer_format
     if f.program:
         out["p"] = f.program
+    if f.department:
+        out["d"] = f.department
+    if f.level:
+        out["v"] = f.level
     return out
 
 
@@ -124,12 +135,16 @@ def from_value(data: object) -> Filters:
     hours = float(z) if isinstance(z, int | float) and not isinstance(z, bool) and 0 <= z <= MAX_HOURS else None
     f = data.get("f")
     offer_format = _format(f) or "" if isinstance(f, str) else ""
-    p = data.get("p")
-    program = p.strip()[:MAX_VALUE] if isinstance(p, str) else ""
-    return Filters(languages=languages, max_hours_apart=hours, offer_format=offer_format, program=program)
+    return Filters(languages=languages, max_hours_apart=hours, offer_format=offer_format, program=_text(data.get("p")),
+                   department=_text(data.get("d")), level=_text(data.get("v")))
 
 
-def from_form(languages: str, hours: str, offer_format: str, program: str) -> tuple[Filters, dict[str, str]]:
+def _text(value: object) -> str:
+    return value.strip()[:MAX_VALUE] if isinstance(value, str) else ""
+
+
+def from_form(languages: str, hours: str, offer_format: str, program: str, department: str = "",
+              level: str = "") -> tuple[Filters, dict[str, str]]:
     """Filters from the Refine modal's fields (attacker-controlled like any payload): (filters, field errors)."""
     errors: dict[str, str] = {}
     langs = [x.strip()[:MAX_VALUE] for x in languages.split(",") if x.strip()]
@@ -150,7 +165,7 @@ def from_form(languages: str, hours: str, offer_format: str, program: str) -> tu
         if not fmt:
             errors["format"] = "One of " + ", ".join(FORMATS) + "."
     return Filters(languages=tuple(dict.fromkeys(langs[:MAX_LANGUAGES])), max_hours_apart=max_hours,
-                   offer_format=fmt, program=program.strip()[:MAX_VALUE]), errors
+                   offer_format=fmt, program=_text(program), department=_text(department), level=_text(level)), errors
 
 
 def describe(f: Filters) -> str:
@@ -166,4 +181,8 @@ def describe(f: Filters) -> str:
         parts.append("in every program")
     elif f.program:
         parts.append(f"in program {f.program}")
+    if f.department:
+        parts.append(f"in department {f.department}")
+    if f.level:
+        parts.append(f"at level {f.level}")
     return ", ".join(parts)

@@ -16,7 +16,8 @@ def register(app: App, deps: Deps) -> None:
     @app.view(REFINE_CALLBACK)
     def refine(ack: Ack, body: dict, view: dict, client: WebClient):
         state, t = view["state"], viewstate.text
-        filters, errors = from_form(t(state, "languages"), t(state, "tz"), t(state, "format"), t(state, "program"))
+        filters, errors = from_form(t(state, "languages"), t(state, "tz"), t(state, "format"), t(state, "program"),
+                                    t(state, "department"), t(state, "level"))
         if errors:
             ack(response_action="errors", errors=errors)
             return

@@ -202,6 +202,29 @@ def test_refine_opens_the_same_filters_in_a_modal_and_answers_in_a_dm(bench_stac
     assert set(top_names(dm, 5)) == {"Amara Okafor", "Hugo Martin"} and "speaks French" in text_of(dm)
 
 
+def test_department_and_level_filters_inline_and_in_refine(bench_stack):
+    rows, _ = parse_profiles_csv(DIRECTORY.read_text(encoding="utf-8"))
+    by_id = {r.slack_id: r for r in rows}
+    with Session(bench_stack.engine) as s:  # org data comes with the profile CSV
+        import_profile_rows(s, [replace(by_id["U0REL64"], department="Data Platform", level="Senior"),
+                                replace(by_id["U0REL69"], department="Games", level="Senior")])
+        s.commit()
+    assert "Ama Owusu" not in shown(bench_stack, "python")  # not in the top 5 of everyone who knows Python
+    answer = find(bench_stack, ASKER, 'python dept:"data platform"')
+    assert top_names(answer, 5) == ["Ama Owusu"] and "in department data platform" in text_of(answer)
+    assert "No mentor with room right now lists *python* (at level Staff)" in text_of(
+        find(bench_stack, ASKER, "python level:Staff"))
+    click(bench_stack, ASKER, REFINE_ACTION, message=answer)  # Refine carries them, and takes new ones
+    view = wait_modal(bench_stack, ASKER, REFINE_CALLBACK)
+    dept = next(b for b in view["blocks"] if b["block_id"] == "department")["element"]["initial_value"]
+    assert dept == "data platform"
+    ok = bench_stack.driver.view_submission(ASKER, view, {
+        "words": {"value": "game engines"}, "languages": {"value": ""}, "department": {"value": ""},
+        "level": {"value": "senior"}, "tz": _select(view, "tz", "any"), "format": _select(view, "format", "any")})
+    assert ok.status == 200
+    assert top_names(wait_dm(bench_stack, ASKER, "Mentors for"), 5) == ["Ivan Horvat"]
+
+
 def test_program_filter_follows_new_memberships(bench_stack, monkeypatch):
     with Session(bench_stack.engine) as s:
         create_program(s, "Backend Guild", "C0GUILD")

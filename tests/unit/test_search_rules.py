@@ -47,6 +47,17 @@ def test_filters_are_read_inline_and_validated_from_button_values():
     assert not forged.program
 
 
+def test_department_and_level_filters_round_trip_and_are_bounded():
+    parsed = read('python dept:"Data Platform" level:Senior')
+    assert parsed.words == "python" and parsed.problems == ()
+    assert (parsed.filters.department, parsed.filters.level) == ("Data Platform", "Senior")
+    assert from_value(to_value(parsed.filters)) == parsed.filters
+    assert read("python department:Games").filters.department == "Games"
+    assert read("python level:").problems == ("level: needs a value",)
+    forged = from_value({"d": "x" * 500, "v": 5})
+    assert forged.department == "x" * 64 and forged.level == ""
+
+
 def card(pid, name, *topics, **kw):
     return MentorCard(person_id=pid, name=name, expertise=topics, **kw)
 

@@ -1,5 +1,5 @@
 """The "Refine" modal of a /findmentor answer: the words and the same filters as the inline ones (language,
-time-zone overlap, meeting format, program). Pure."""
+time-zone overlap, meeting format, program, department, level). Pure."""
 
 from bot.domain.search_filters import FORMATS, MAX_VALUE, Filters
 from bot.slack import ids
@@ -27,5 +27,10 @@ def refine_modal(words: str, filters: Filters) -> dict:
         input_block("program", "Program", text_input(filters.program, max_length=MAX_VALUE,
                                                      placeholder="e.g. Engineering Mentoring"), optional=True,
                     hint="Only its mentors; `any` searches beyond your own programs."),
+        input_block("department", "Department", text_input(filters.department, max_length=MAX_VALUE,
+                                                           placeholder="e.g. Platform"), optional=True,
+                    hint="Only mentors in this department."),
+        input_block("level", "Level", text_input(filters.level, max_length=MAX_VALUE, placeholder="e.g. Senior"),
+                    optional=True, hint="Only mentors at this level."),
     ]
     return modal("Refine the search", REFINE_CALLBACK, blocks, submit="Search")
