@@ -25,7 +25,7 @@ YEARS_FOR_FULL_CREDIT = 15
 CADENCE_CREDIT = {"weekly": 1.0, "biweekly": 0.75, "": 0.75, "flexible": 0.75, "monthly": 0.5}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentorCard:
     person_id: str
     name: str
