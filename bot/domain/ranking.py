@@ -32,6 +32,7 @@ from bot.domain.search_text import (
     expand,
     fix_typos,
     segments,
+    topic_move_fit,
     transition,
     transition_fit,
     whole,
@@ -351,6 +352,12 @@ class MentorIndex:
         for i in sorted({t for term in qset for t in self._topics_with.get(term, ())}):
             own, hit = self._topic_words[i], self._topic_terms[i] & qset
             if not hit:
+                continue
+            # a topic written as a career move counts for the move asked only, in its direction
+            as_move = topic_move_fit(wanted, self._topics[i]) if wanted is not None else None
+            if as_move is not None:
+                topic_ok[i] = as_move
+                phrase[i] = float(as_move)
                 continue
             full = bool(own) and set(own) <= qset and self._topic_whole[i] <= asked
             # covers most of one part of what is asked; a word met only through an abbreviation or synonym
