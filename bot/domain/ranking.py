@@ -212,6 +212,8 @@ class _Text:
     topic_sem: np.ndarray  # per distinct topic, cosine with the text
     move: np.ndarray  # per mentor, transition fit
     lexical: np.ndarray  # per mentor, bool: evidence in words (a listed topic or the move), not only meaning
+    # per mentor, bool, when the text is a career move from a named origin: who made that very move (see _scored)
+    moved: np.ndarray | None = None
 
 
 class MentorIndex:
@@ -397,7 +399,8 @@ class MentorIndex:
             self._add_field(score, "about", terms, w["about"])
         lexical = ok_m | (move >= 1.0) if wanted is not None else ok_m  # reaching the destination from
         # elsewhere only adds to the score
-        return _Text(score, lexical | (sem_m >= SEMANTIC_THRESHOLD), topic_ok, topic_sem, move, lexical)
+        moved = move >= 1.0 if wanted is not None and wanted.origin else None
+        return _Text(score, lexical | (sem_m >= SEMANTIC_THRESHOLD), topic_ok, topic_sem, move, lexical, moved)
 
     def closest_topics(self, text: str, count: int = CLOSEST_TOPICS) -> tuple[str, ...]:
         """The topics that exist nearest to the words: by meaning, else by spelling."""
@@ -479,6 +482,11 @@ class MentorIndex:
         # Evidence first; then, for typed words, only those near the best text score: the rest would be noise.
         # Standing goals are a list of several wants, each a fair reason on its own, so they are not cut.
         eligible &= lead.evidence
+        # A career move from a named origin ("analyst to product manager") is answered by those who made that move
+        # when anyone who may be shown did; people who only reached the destination from elsewhere, or only know
+        # it as a topic, are the fallback, not noise beside them.
+        if lead.moved is not None and (eligible & lead.moved).any():
+            eligible &= lead.moved
         if w is not None and eligible.any():
             best = lead.score[eligible].max()
             eligible &= lead.score >= SHOW_FRACTION * best

@@ -55,6 +55,19 @@ def test_a_topic_written_as_a_move_counts_only_for_that_move():
     assert [m.mentor.name for m in index.rank(Seeker("U9", words="become a developer"), NOW)] == ["Rahul"]
 
 
+def test_those_who_made_the_move_asked_come_before_those_who_only_reached_it():
+    mentors = [card("U1", "Ana", "Product analytics", career_path="Analyst to product manager"),
+               card("U2", "Isa", "Product management", career_path="Consultant to group product manager"),
+               card("U3", "Noa", "Product management", career_path="Engineer to product manager")]
+    index = MentorIndex(mentors, embedder=None)
+    asked = Seeker("U9", words="analyst to product manager")
+    assert [m.mentor.name for m in index.rank(asked, NOW)] == ["Ana"]
+    # Nobody who made that move may be shown: those who know the destination are the fallback.
+    assert {m.mentor.name for m in index.rank(asked, NOW, exclude={"U1"})} == {"Isa", "Noa"}
+    # No origin named: no one is preferred for where they came from.
+    assert {m.mentor.name for m in index.rank(Seeker("U9", words="become a product manager"), NOW)} >= {"Isa", "Noa"}
+
+
 def test_typos_are_repaired_against_the_directorys_own_words():
     vocab, words = frozenset({"python", "kubernet"}), ("python", "kubernetes")
     assert fix_typos("pyhton", vocab, words) == "python"
