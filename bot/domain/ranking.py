@@ -16,7 +16,7 @@ and a handful of vector operations.
 
 import logging
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -31,6 +31,7 @@ from bot.domain.search_text import (
     content,
     expand,
     fix_typos,
+    in_order,
     segments,
     topic_move_fit,
     transition,
@@ -58,7 +59,8 @@ WEIGHTS = {
 # a word in a title or bio.
 TEXT_WEIGHTS = {
     "topics": 1.0,  # BM25 over the expertise the mentor lists
-    "phrase": 1.0,  # a listed topic found whole and in order in the words ("design systems" is not "system design")
+    "phrase": 1.0,  # a listed topic found whole and in order in the words ("design systems" is not "system design"),
+    # also through the aliases both sides spell out ("Query tuning" and "DB performance" are database performance)
     "move": 2.0,  # the career move asked for, walked by the mentor in that order
     "semantic": 2.0,  # closest listed topic in meaning (cosine)
     "career": 0.2,  # BM25 over the career path's words
@@ -198,8 +200,8 @@ def _bm25(docs: list[list[str]]):
     return retriever, {t for d in docs for t in d}
 
 
-def _contiguous(needle: list[str], hay: list[str]) -> bool:
-    k = len(needle)
+def _contiguous(needle: Sequence[str], hay: Sequence[str]) -> bool:
+    needle, hay, k = tuple(needle), tuple(hay), len(needle)
     return k > 0 and any(hay[i:i + k] == needle for i in range(len(hay) - k + 1))
 
 
@@ -347,7 +349,7 @@ class MentorIndex:
             qset -= leaving
             parts = [p - leaving for p in parts if p - leaving]
         asked = qset | whole(expand(text))
-        ordered = content(text)
+        ordered = in_order(text)
         # Topic by topic: matched as words when all its words are asked for, or it covers most of what is asked.
         topic_ok = np.zeros(ntopics, dtype=bool)
         phrase = np.zeros(ntopics)
@@ -366,7 +368,10 @@ class MentorIndex:
             # ("burning out" -> burnout) counts as one
             covers = any((len(hit & core) + bool(hit - core)) / len(core) > 0.5 for core in parts)
             topic_ok[i] = full or covers
-            phrase[i] = 1.0 if _contiguous(own, ordered) else 0.0
+            # in order as written; a topic that is itself an alias also in order as spelled out, against the words
+            # spelled out ("Query tuning" is database performance, and so is "DB performance")
+            phrase[i] = float(_contiguous(own, ordered[0])
+                              or any(_contiguous(f, o) for f in in_order(self._topics[i])[1:] for o in ordered[1:]))
         topic_sem = np.zeros(ntopics)
         if self._topic_vectors is not None and self.embedder is not None and ntopics and text.strip():
             topic_sem = self._topic_vectors @ self.embedder.embed([text])[0]

@@ -83,6 +83,9 @@ ALIASES = {
     "promoted": "promotion",
     "salary": "compensation negotiation",
     "retros": "retrospectives",
+    "query tuning": "database performance",
+    "query optimisation": "database performance",
+    "query optimization": "database performance",
     "teaching": "teacher",
     "frontend": "front-end web",
     "front-end": "frontend web",
@@ -130,6 +133,15 @@ def words(text: str) -> list[str]:
 def expand(text: str) -> str:
     extra = dict.fromkeys(ALIASES[m] for m in _ALIAS_RE.findall(text.casefold()))
     return " ".join([text, *extra])
+
+
+@lru_cache(maxsize=65536)
+def in_order(text: str) -> tuple[tuple[str, ...], ...]:
+    """The content words in order as written, and again with each alias spelled out in place ("DB performance" ->
+    database performance): what a phrase is matched against, on both sides, as words are."""
+    spelled = _ALIAS_RE.sub(lambda m: ALIASES[m.group(1)], text.casefold())
+    as_written = tuple(content(text))
+    return (as_written, tuple(content(spelled))) if spelled != text.casefold() else (as_written,)
 
 
 def content(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.domain.ranking import MentorCard, MentorIndex, Seeker
 from bot.domain.search_filters import from_value, read, to_value
-from bot.domain.search_text import content, fix_typos, topic_move_fit, transition, transition_fit
+from bot.domain.search_text import content, fix_typos, in_order, topic_move_fit, transition, transition_fit
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
@@ -66,6 +66,16 @@ def test_those_who_made_the_move_asked_come_before_those_who_only_reached_it():
     assert {m.mentor.name for m in index.rank(asked, NOW, exclude={"U1"})} == {"Isa", "Noa"}
     # No origin named: no one is preferred for where they came from.
     assert {m.mentor.name for m in index.rank(Seeker("U9", words="become a product manager"), NOW)} >= {"Isa", "Noa"}
+
+
+def test_a_topic_that_is_an_alias_is_a_phrase_through_it():
+    assert in_order("DB performance") == (("db", "perform"), ("databas", "perform"))
+    assert in_order("Query tuning") == (("queri", "tune"), ("databas", "perform"))
+    assert in_order("python") == (("python",),)
+    # "Performance" is half of "DB performance"; "Query tuning" is all of it.
+    mentors = [card("U1", "Olivia", "Python", "Performance"), card("U2", "Peter", "PostgreSQL", "Query tuning")]
+    index = MentorIndex(mentors, embedder=None)
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="DB performance"), NOW)][0] == "Peter"
 
 
 def test_typos_are_repaired_against_the_directorys_own_words():
