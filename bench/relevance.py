@@ -1,11 +1,13 @@
 """Relevance of /findmentor on a labelled set: per query class, hit@1, hit@3, nDCG@5 and the noise rate.
 
-    python bench/relevance.py [--rankers raw,today,new] [--show-misses]
+    python bench/relevance.py [--rankers raw,today,new] [--queries=heldout.csv] [--show-misses]
 
 The set (written before any tuning, see bench/relevance/README.md): bench/relevance/directory.csv, 156 people in the
 profile CSV format (140 mentors with room), and bench/relevance/queries.csv, 100 queries in seven classes, each with
 the mentors a thoughtful program lead would accept (grade 2 = the best, 1 = acceptable; `topic=X` means everyone
-listing expertise X; `-` means nobody fits and the honest answer is "no match").
+listing expertise X; `-` means nobody fits and the honest answer is "no match"). `--queries=heldout.csv` scores the
+held-out set instead (30 newer queries, written and committed before the second round of tuning; not tuned on,
+with one exception said in BENCHMARKS.md).
 
 Every ranker answers as /findmentor's first page does: up to 5 mentors, for a neutral seeker (no goals, values or
 languages, UTC). Metrics per query, averaged per class and overall:
@@ -168,18 +170,21 @@ def evaluate(ranker, queries) -> tuple[dict, list]:
 
 def main(argv: list[str]) -> int:
     names = ["raw", "today", "new"]
+    query_file = "queries.csv"
     for a in argv:
         if a.startswith("--rankers="):
             names = a.split("=", 1)[1].split(",")
+        if a.startswith("--queries="):
+            query_file = a.split("=", 1)[1]
     rows = load_rows()
-    queries = load_queries(rows)
-    print(f"directory: {len(rows)} mentors with room; queries: {len(queries)}")
+    queries = load_queries(rows, HERE / query_file)
+    print(f"directory: {len(rows)} mentors with room; queries: {len(queries)} ({query_file})")
     for ranker in make_rankers(rows, names):
         table, misses = evaluate(ranker, queries)
         print(f"\n{ranker.name}\n| class | n | hit@1 | hit@3 | nDCG@5 | noise |\n|---|---:|---:|---:|---:|---:|")
         for cls in (*CLASSES, "overall"):
             t = table[cls]
-            print(f"| {cls} | {t['n']} | {t['hit1']:.0%} | {t['hit3']:.0%} | {t['ndcg5']:.2f} | {t['noise']:.0%} |")
+            print(f"| {cls} | {t['n']} | {t['hit1']:.0%} | {t['hit3']:.0%} | {t['ndcg5']:.2f} | {t['noise']:.1%} |")
         if "--show-misses" in argv:
             for q, shown in misses:
                 bad = [s for s in shown if s not in q["grades"]]

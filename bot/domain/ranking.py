@@ -16,7 +16,7 @@ retires the old row (bot/domain/mentor_rows.py).
 """
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,7 +30,9 @@ from bot.domain.search_text import (
     content,
     expand,
     fix_typos,
+    in_order,
     segments,
+    topic_move_fit,
     transition,
     transition_fit,
     whole,
@@ -52,7 +54,8 @@ WEIGHTS = {
 # a word in a title or bio.
 TEXT_WEIGHTS = {
     "topics": 1.0,  # BM25 over the expertise the mentor lists
-    "phrase": 1.0,  # a listed topic found whole and in order in the words ("design systems" is not "system design")
+    "phrase": 1.0,  # a listed topic found whole and in order in the words ("design systems" is not "system design"),
+    # also through the aliases both sides spell out ("Query tuning" and "DB performance" are database performance)
     "move": 2.0,  # the career move asked for, walked by the mentor in that order
     "semantic": 2.0,  # closest listed topic in meaning (cosine)
     "career": 0.2,  # BM25 over the career path's words
@@ -151,8 +154,8 @@ def _overlap(a: tuple[str, ...], b: Iterable[str]) -> tuple[str, ...]:
     return tuple(x for x in a if x.casefold() in folded)
 
 
-def _contiguous(needle: list[str], hay: list[str]) -> bool:
-    k = len(needle)
+def _contiguous(needle: Sequence[str], hay: Sequence[str]) -> bool:
+    needle, hay, k = tuple(needle), tuple(hay), len(needle)
     return k > 0 and any(hay[i:i + k] == needle for i in range(len(hay) - k + 1))
 
 
@@ -165,6 +168,8 @@ class _Text:
     topic_sem: np.ndarray  # per distinct topic, cosine with the text
     move: np.ndarray  # per mentor, transition fit
     lexical: np.ndarray  # per mentor, bool: evidence in words (a listed topic or the move), not only meaning
+    # per mentor, bool, when the text is a career move from a named origin: who made that very move (see _scored)
+    moved: np.ndarray | None = None
 
 
 class MentorIndex(MentorRows):
@@ -228,7 +233,7 @@ class MentorIndex(MentorRows):
             qset -= leaving
             parts = [p - leaving for p in parts if p - leaving]
         asked = qset | whole(expand(text))
-        ordered = content(text)
+        ordered = in_order(text)
         # Topic by topic: matched as words when all its words are asked for, or it covers most of what is asked.
         topic_ok = np.zeros(ntopics, dtype=bool)
         phrase = np.zeros(ntopics)
@@ -236,12 +241,21 @@ class MentorIndex(MentorRows):
             own, hit = self._topic_words[i], self._topic_terms[i] & qset
             if not hit:
                 continue
+            # a topic written as a career move counts for the move asked only, in its direction
+            as_move = topic_move_fit(wanted, self._topics[i]) if wanted is not None else None
+            if as_move is not None:
+                topic_ok[i] = as_move
+                phrase[i] = float(as_move)
+                continue
             full = bool(own) and set(own) <= qset and self._topic_whole[i] <= asked
             # covers most of one part of what is asked; a word met only through an abbreviation or synonym
             # ("burning out" -> burnout) counts as one
             covers = any((len(hit & core) + bool(hit - core)) / len(core) > 0.5 for core in parts)
             topic_ok[i] = full or covers
-            phrase[i] = 1.0 if _contiguous(own, ordered) else 0.0
+            # in order as written; a topic that is itself an alias also in order as spelled out, against the words
+            # spelled out ("Query tuning" is database performance, and so is "DB performance")
+            phrase[i] = float(_contiguous(own, ordered[0])
+                              or any(_contiguous(f, o) for f in in_order(self._topics[i])[1:] for o in ordered[1:]))
         topic_sem = np.zeros(ntopics)
         if self._topic_vectors is not None and self.embedder is not None and ntopics and text.strip():
             topic_sem = self._topic_vectors @ self.embedder.embed([text])[0]
@@ -274,7 +288,8 @@ class MentorIndex(MentorRows):
             self._add_field(score, "about", terms, w["about"])
         lexical = ok_m | (move >= 1.0) if wanted is not None else ok_m  # reaching the destination from
         # elsewhere only adds to the score
-        return _Text(score, lexical | (sem_m >= SEMANTIC_THRESHOLD), topic_ok, topic_sem, move, lexical)
+        moved = move >= 1.0 if wanted is not None and wanted.origin else None
+        return _Text(score, lexical | (sem_m >= SEMANTIC_THRESHOLD), topic_ok, topic_sem, move, lexical, moved)
 
     def closest_topics(self, text: str, count: int = CLOSEST_TOPICS) -> tuple[str, ...]:
         """The topics that exist nearest to the words: by meaning, else by spelling."""
@@ -363,6 +378,11 @@ class MentorIndex(MentorRows):
         # Evidence first; then, for typed words, only those near the best text score: the rest would be noise.
         # Standing goals are a list of several wants, each a fair reason on its own, so they are not cut.
         eligible &= lead.evidence
+        # A career move from a named origin ("analyst to product manager") is answered by those who made that move
+        # when anyone who may be shown did; people who only reached the destination from elsewhere, or only know
+        # it as a topic, are the fallback, not noise beside them.
+        if lead.moved is not None and (eligible & lead.moved).any():
+            eligible &= lead.moved
         if w is not None and eligible.any():
             best = lead.score[eligible].max()
             eligible &= lead.score >= SHOW_FRACTION * best

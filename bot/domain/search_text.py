@@ -83,6 +83,9 @@ ALIASES = {
     "promoted": "promotion",
     "salary": "compensation negotiation",
     "retros": "retrospectives",
+    "query tuning": "database performance",
+    "query optimisation": "database performance",
+    "query optimization": "database performance",
     "teaching": "teacher",
     "frontend": "front-end web",
     "front-end": "frontend web",
@@ -105,6 +108,10 @@ ROLE_SAME = {"develop": "engin", "programm": "engin", "coder": "engin"}
 CAREER_FIELDS = frozenset(
     "backend frontend qa support sales marketing data design product engineering security ops devops sre research "
     "teaching management ic it hr finance operations".split())
+# A role that is its own job, not a kind of the bare role: a product or program manager does not manage people, so
+# "from engineer to manager" does not reach "Backend engineer to product manager". In a step or a side of a move, the
+# qualifier and the role read as one head ("product manag"); asked for by name ("to product manager"), they match it.
+ROLE_QUALIFIERS = {"manager": frozenset("product program project account success community marketing".split())}
 MOVE_WORDS = {"dev": "developer", "devs": "developer", "swe": "engineer", "eng": "engineer", "ic": "engineer",
               "pm": "product manager", "tech": "engineer", "teaching": "teacher", "coding": "developer",
               "code": "developer", "programming": "developer"}
@@ -126,6 +133,15 @@ def words(text: str) -> list[str]:
 def expand(text: str) -> str:
     extra = dict.fromkeys(ALIASES[m] for m in _ALIAS_RE.findall(text.casefold()))
     return " ".join([text, *extra])
+
+
+@lru_cache(maxsize=65536)
+def in_order(text: str) -> tuple[tuple[str, ...], ...]:
+    """The content words in order as written, and again with each alias spelled out in place ("DB performance" ->
+    database performance): what a phrase is matched against, on both sides, as words are."""
+    spelled = _ALIAS_RE.sub(lambda m: ALIASES[m.group(1)], text.casefold())
+    as_written = tuple(content(text))
+    return (as_written, tuple(content(spelled))) if spelled != text.casefold() else (as_written,)
 
 
 def content(text: str) -> list[str]:
@@ -181,12 +197,22 @@ _BECOME = re.compile(r"\b(?:become|becoming|be|into|move to|switch to) (?:an? )?
 _SHORT = re.compile(r"^(?P<a>[\w/+#-]+(?: [\w/+#-]+)?) to (?P<b>[\w/+#-]+(?: [\w/+#-]+){0,2})$")
 
 
+def _role_stems(ws: list[str]) -> list[tuple[str, bool]]:
+    """(stem, is_role) per word, roles folded by ROLE_SAME, a qualified role (ROLE_QUALIFIERS) read as one role."""
+    out: list[tuple[str, bool]] = []
+    for w in ws:
+        if w in ROLE_QUALIFIERS and out and out[-1][0] in {stem(q) for q in ROLE_QUALIFIERS[w]}:
+            out[-1] = (f"{out[-1][0]} {stem(w)}", True)
+            continue
+        out.append((ROLE_SAME.get(stem(w), stem(w)), w in ROLE_WORDS))
+    return out
+
+
 def _side(text: str) -> tuple[tuple[str, bool], ...]:
     ws = words(text)
     if len(ws) == 1:  # shorthand only when it is the whole side: "to tech" is a role, "to tech lead" is not
         ws = words(MOVE_WORDS.get(ws[0], ws[0]))
-    out = [(ROLE_SAME.get(stem(w), stem(w)), w in ROLE_WORDS) for w in ws if w not in STOPWORDS]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(_role_stems([w for w in ws if w not in STOPWORDS])))
 
 
 def transition(text: str) -> Transition | None:
@@ -209,10 +235,11 @@ def transition(text: str) -> Transition | None:
 def career_steps(path: str) -> list[tuple[frozenset[str], str]]:
     """'Support agent to engineering manager' -> [({'support', 'agent'}, 'agent'), ({'engin', 'manag'}, 'manag')]:
     each step's stems (with aliases: 'SRE' also reads 'site reliability engineering') and its head, the last word
-    (roles folded by ROLE_SAME, so a developer is a software engineer)."""
+    (roles folded by ROLE_SAME, so a developer is a software engineer; 'Backend engineer to product manager' has the
+    head 'product manag', a role of its own: see ROLE_QUALIFIERS)."""
     out = []
     for step in re.split(r"\s+(?:to|->|→)\s+", path.casefold()):
-        own = [ROLE_SAME.get(stem(w), stem(w)) for w in words(step)]
+        own = [w for w, _ in _role_stems(words(step))]
         if own:
             out.append((frozenset(own) | {stem(w) for w in words(expand(step))}, own[-1]))
     return out
@@ -243,3 +270,18 @@ def transition_fit(move: Transition, path: str) -> float:
                            for i in range(len(steps))):
         return 1.0
     return 0.6
+
+
+@lru_cache(maxsize=65536)
+def _is_move(topic: str) -> bool:
+    return transition(topic) is not None
+
+
+def topic_move_fit(move: Transition, topic: str) -> bool | None:
+    """Whether a topic written as a career move ("Support to engineering", "Bootcamp to developer") is the move asked
+    for: read like a career path, in its direction ("switch from QA to dev" is not "Bootcamp to developer", though both
+    end as developers; "become a developer" is). None when the topic is no move: it is matched as words."""
+    if not _is_move(topic):
+        return None
+    fit = transition_fit(move, topic)
+    return fit >= 1.0 if move.origin else fit > 0

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.domain.ranking import MentorCard, MentorIndex, Seeker
 from bot.domain.search_filters import from_value, read, to_value
-from bot.domain.search_text import content, fix_typos, transition, transition_fit
+from bot.domain.search_text import content, fix_typos, in_order, topic_move_fit, transition, transition_fit
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
@@ -26,6 +26,56 @@ def test_career_moves_count_only_in_the_direction_asked():
     assert transition_fit(become, "Backend engineer to developer advocate") == 0.0  # a role is a step's head
     assert transition_fit(transition("go from support to engineering"), "Support agent to engineering manager") == 1.0
     assert transition("how to give a conference talk") is None
+
+
+def test_a_qualified_role_is_a_job_of_its_own():
+    # A product or program manager manages no people: not where "from engineer to manager" leads.
+    to_manager = transition("from engineer to manager")
+    assert transition_fit(to_manager, "Engineer to engineering manager") == 1.0
+    assert transition_fit(to_manager, "Support engineer to software engineer to manager") == 1.0
+    assert transition_fit(to_manager, "Backend engineer to product manager") == 0.0
+    assert transition_fit(to_manager, "Engineer to technical program manager") == 0.0
+    # Asked for by name (or as PM), the qualified role is the destination; the field still reads as words.
+    assert transition_fit(transition("from engineer to PM"), "Backend engineer to product manager") == 1.0
+    assert transition_fit(transition("from engineer to PM"), "Engineer to engineering manager") == 0.0
+    into_product = transition("move into product management from engineering")
+    assert transition_fit(into_product, "Engineer to product manager") == 1.0
+
+
+def test_a_topic_written_as_a_move_counts_only_for_that_move():
+    assert topic_move_fit(transition("switch from QA to dev"), "Bootcamp to developer") is False
+    assert topic_move_fit(transition("become a developer"), "Bootcamp to developer") is True
+    assert topic_move_fit(transition("go from support to engineering"), "Support to engineering") is True
+    assert topic_move_fit(transition("switch from QA to dev"), "Promotion to senior") is None  # no move: words
+    # The QA engineer who moved is full: the teacher's "Bootcamp to developer" is still no answer to QA -> dev.
+    mentors = [card("U1", "Diego", "Java", career_path="QA engineer to software developer", capacity_left=0),
+               card("U2", "Rahul", "Bootcamp to developer", career_path="Teacher to software developer")]
+    index = MentorIndex(mentors, embedder=None)
+    assert index.search(Seeker("U9", words="switch from QA to dev"), NOW).total == 0
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="become a developer"), NOW)] == ["Rahul"]
+
+
+def test_those_who_made_the_move_asked_come_before_those_who_only_reached_it():
+    mentors = [card("U1", "Ana", "Product analytics", career_path="Analyst to product manager"),
+               card("U2", "Isa", "Product management", career_path="Consultant to group product manager"),
+               card("U3", "Noa", "Product management", career_path="Engineer to product manager")]
+    index = MentorIndex(mentors, embedder=None)
+    asked = Seeker("U9", words="analyst to product manager")
+    assert [m.mentor.name for m in index.rank(asked, NOW)] == ["Ana"]
+    # Nobody who made that move may be shown: those who know the destination are the fallback.
+    assert {m.mentor.name for m in index.rank(asked, NOW, exclude={"U1"})} == {"Isa", "Noa"}
+    # No origin named: no one is preferred for where they came from.
+    assert {m.mentor.name for m in index.rank(Seeker("U9", words="become a product manager"), NOW)} >= {"Isa", "Noa"}
+
+
+def test_a_topic_that_is_an_alias_is_a_phrase_through_it():
+    assert in_order("DB performance") == (("db", "perform"), ("databas", "perform"))
+    assert in_order("Query tuning") == (("queri", "tune"), ("databas", "perform"))
+    assert in_order("python") == (("python",),)
+    # "Performance" is half of "DB performance"; "Query tuning" is all of it.
+    mentors = [card("U1", "Olivia", "Python", "Performance"), card("U2", "Peter", "PostgreSQL", "Query tuning")]
+    index = MentorIndex(mentors, embedder=None)
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="DB performance"), NOW)][0] == "Peter"
 
 
 def test_typos_are_repaired_against_the_directorys_own_words():
