@@ -165,13 +165,15 @@ def analyse(text: str) -> list[str]:
     return content(expand(text))
 
 
-def fix_typos(text: str, vocabulary: frozenset[str], choices: tuple[str, ...], cutoff: float = 80.0) -> str | None:
-    """The text with each unknown word (not a stop word, 4+ letters, stem unknown) replaced by the closest word of
-    the directory's vocabulary, or None when nothing was replaced. `vocabulary` holds stems, `choices` words."""
+def fix_typos(text: str, vocabulary: frozenset[str], choices: tuple[str, ...], cutoff: float = 80.0,
+              real: frozenset[str] = frozenset()) -> str | None:
+    """The text with each unknown word (not a stop word, 4+ letters, stem unknown, not a real word) replaced by the
+    closest word of the directory's vocabulary, or None when nothing was replaced. `vocabulary` holds stems,
+    `choices` words, `real` words known to be spelled right (semantic.model_words: "raise" is no typo of "rails")."""
     changed, out = False, []
     for token in re.split(r"(\W+)", text):
         w = token.casefold()
-        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and stem(w) not in vocabulary \
+        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in real and stem(w) not in vocabulary \
                 and not (set(analyse(w)) & vocabulary):
             best = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is not None:
