@@ -237,9 +237,10 @@ class MentorIndex(MentorRows):
         if wanted is not None and wanted.origin_text:  # where the person is leaving is no topic to learn
             leaving = set(analyse(wanted.origin_text)) - set(analyse(text.casefold().replace(wanted.origin_text, " ")))
             qset -= leaving
-            parts = [p - leaving for p in parts if p - leaving]
+            parts = [p.without(leaving) for p in parts if p.core - leaving]
         asked = qset | whole(expand(text))
         ordered = in_order(text)
+        typed_words = set(ordered[0])
         # Topic by topic: matched as words when all its words are asked for, or it covers most of what is asked.
         topic_ok = np.zeros(ntopics, dtype=bool)
         phrase = np.zeros(ntopics)
@@ -254,13 +255,16 @@ class MentorIndex(MentorRows):
                 phrase[i] = float(as_move)
                 continue
             full = bool(own) and set(own) <= qset and self._topic_whole[i] <= asked
-            # covers most of one part of what is asked; a word met only through an abbreviation or synonym
-            # ("burning out" -> burnout) counts as one
-            covers = any((len(hit & core) + bool(hit - core)) / len(core) > 0.5 for core in parts)
+            # covers most of one part of what is asked, words met through an abbreviation or synonym included
+            # ("burning out" -> burnout), when the topic is what it means (search_text.Part.covered_by)
+            covers = any(part.covered_by(self._topic_whole[i], hit) for part in parts)
             topic_ok[i] = full or covers
             # in order as written; a topic that is itself an alias also in order as spelled out, against the words
             # spelled out ("Query tuning" is database performance, and so is "DB performance")
+            # ... and in order against the words spelled out, when it names what an abbreviation means ("a11y" is
+            # Accessibility; "Performance" is only the typed half of "DB performance")
             phrase[i] = float(_contiguous(own, ordered[0])
+                              or any(_contiguous(own, o) and not set(own) <= typed_words for o in ordered[1:])
                               or any(_contiguous(f, o) for f in in_order(self._topics[i])[1:] for o in ordered[1:]))
         topic_sem = np.zeros(ntopics)
         if self._topic_vectors is not None and self.embedder is not None and ntopics and text.strip():
