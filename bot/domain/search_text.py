@@ -236,10 +236,17 @@ def _step_has(step: tuple[frozenset[str], str], wanted: tuple[tuple[str, bool], 
     return all(w == head if role else w in stems for w, role in wanted)
 
 
+def _specific(destination: tuple[tuple[str, bool], ...]) -> bool:
+    """A role with a field or qualifier ("product designer", "data engineer", "product manager"), not a bare role
+    ("developer", "engineer"): specific enough that having become one answers "become a ...". """
+    return any(role for _, role in destination) and sum(len(w.split()) for w, _ in destination) > 1
+
+
 def transition_fit(move: Transition, path: str) -> float:
-    """1.0 when the mentor's path went from the origin to the destination, in that order (or reached it, when no
-    origin is named); 0.6 when it reached the destination from elsewhere; 0 when it only went the other way or
-    never got there."""
+    """1.0 when the mentor's path went from the origin to the destination, in that order; with no origin named,
+    when it became a specific role (see _specific) from something else. 0.6 when it reached the destination from
+    elsewhere, or was always a bare role's kind ("Engineer to staff engineer" is no answer to "become an engineer");
+    0 when it only went the other way or never got there."""
     steps = career_steps(path)
     if len(steps) < 2:
         return 0.0
@@ -253,6 +260,8 @@ def transition_fit(move: Transition, path: str) -> float:
         return 0.0
     if move.origin and any(i < later[-1] and any(w in steps[i][0] for w, _ in move.origin)
                            for i in range(len(steps))):
+        return 1.0
+    if not move.origin and _specific(move.destination) and not _step_has(steps[0], move.destination):
         return 1.0
     return 0.6
 
