@@ -1,6 +1,6 @@
 """Relevance of /findmentor on a labelled set: per query class, hit@1, hit@3, nDCG@5 and the noise rate.
 
-    python bench/relevance.py [--rankers raw,today,new] [--queries=heldout.csv] [--show-misses]
+    python bench/relevance.py [--rankers raw,today,new] [--queries=heldout.csv|bench/relevance/heldout2.csv] [--show-misses]
 
 The set (written before any tuning, see bench/relevance/README.md): bench/relevance/directory.csv, 156 people in the
 profile CSV format (140 mentors with room), and bench/relevance/queries.csv, 100 queries in seven classes, each with
@@ -177,7 +177,8 @@ def main(argv: list[str]) -> int:
         if a.startswith("--queries="):
             query_file = a.split("=", 1)[1]
     rows = load_rows()
-    queries = load_queries(rows, HERE / query_file)
+    # a path as given (bench/relevance/heldout2.csv), else a file name under bench/relevance/ (heldout.csv)
+    queries = load_queries(rows, Path(query_file) if Path(query_file).is_file() else HERE / query_file)
     print(f"directory: {len(rows)} mentors with room; queries: {len(queries)} ({query_file})")
     for ranker in make_rankers(rows, names):
         table, misses = evaluate(ranker, queries)

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from bot.domain.mentor_rows import MentorCard, MentorRows, fold
 from bot.domain.search_filters import Filters
 from bot.domain.search_text import (
+    STOPWORDS,
     analyse,
     content,
     expand,
@@ -36,8 +37,9 @@ from bot.domain.search_text import (
     transition,
     transition_fit,
     whole,
+    words,
 )
-from bot.domain.semantic import Embedder
+from bot.domain.semantic import Embedder, model_words, thin
 from bot.domain.timekeeping import zone
 
 # The weights of the score's parts; each part is normalised to 0..1 first, so the weights are the trade-offs.
@@ -62,6 +64,9 @@ TEXT_WEIGHTS = {
     "about": 0.05,  # BM25 over title and bio: a tie-breaker, never evidence
 }
 SEMANTIC_THRESHOLD = 0.5  # cosine at or above which a topic counts as evidence by meaning (calibrated)
+# ... for a question made only of words the model does not know well (semantic.thin: "gcp" is g + cp, 0.55 from
+# "gRPC"): only a near-identical meaning counts ("Work-life balance" vs "work life balance" is 0.87).
+SEMANTIC_THRESHOLD_THIN = 0.8
 SEMANTIC_FLOOR = 0.4  # closeness below this is not worth spreading to mentors (see MentorIndex.read)
 SHOW_FRACTION = 0.7  # shown only with a text score at least this share of the best one (calibrated)
 # Within "text": the words typed now count more than the standing goals; with no words, goals are all of it.
@@ -170,6 +175,7 @@ class _Text:
     lexical: np.ndarray  # per mentor, bool: evidence in words (a listed topic or the move), not only meaning
     # per mentor, bool, when the text is a career move from a named origin: who made that very move (see _scored)
     moved: np.ndarray | None = None
+    sem_threshold: float = 0.5  # the cosine that made evidence by meaning for this text (SEMANTIC_THRESHOLD[_THIN])
 
 
 class MentorIndex(MentorRows):
@@ -231,9 +237,10 @@ class MentorIndex(MentorRows):
         if wanted is not None and wanted.origin_text:  # where the person is leaving is no topic to learn
             leaving = set(analyse(wanted.origin_text)) - set(analyse(text.casefold().replace(wanted.origin_text, " ")))
             qset -= leaving
-            parts = [p - leaving for p in parts if p - leaving]
+            parts = [p.without(leaving) for p in parts if p.core - leaving]
         asked = qset | whole(expand(text))
         ordered = in_order(text)
+        typed_words = set(ordered[0])
         # Topic by topic: matched as words when all its words are asked for, or it covers most of what is asked.
         topic_ok = np.zeros(ntopics, dtype=bool)
         phrase = np.zeros(ntopics)
@@ -248,13 +255,16 @@ class MentorIndex(MentorRows):
                 phrase[i] = float(as_move)
                 continue
             full = bool(own) and set(own) <= qset and self._topic_whole[i] <= asked
-            # covers most of one part of what is asked; a word met only through an abbreviation or synonym
-            # ("burning out" -> burnout) counts as one
-            covers = any((len(hit & core) + bool(hit - core)) / len(core) > 0.5 for core in parts)
+            # covers most of one part of what is asked, words met through an abbreviation or synonym included
+            # ("burning out" -> burnout), when the topic is what it means (search_text.Part.covered_by)
+            covers = any(part.covered_by(self._topic_whole[i], hit) for part in parts)
             topic_ok[i] = full or covers
             # in order as written; a topic that is itself an alias also in order as spelled out, against the words
             # spelled out ("Query tuning" is database performance, and so is "DB performance")
+            # ... and in order against the words spelled out, when it names what an abbreviation means ("a11y" is
+            # Accessibility; "Performance" is only the typed half of "DB performance")
             phrase[i] = float(_contiguous(own, ordered[0])
+                              or any(_contiguous(own, o) and not set(own) <= typed_words for o in ordered[1:])
                               or any(_contiguous(f, o) for f in in_order(self._topics[i])[1:] for o in ordered[1:]))
         topic_sem = np.zeros(ntopics)
         if self._topic_vectors is not None and self.embedder is not None and ntopics and text.strip():
@@ -289,7 +299,9 @@ class MentorIndex(MentorRows):
         lexical = ok_m | (move >= 1.0) if wanted is not None else ok_m  # reaching the destination from
         # elsewhere only adds to the score
         moved = move >= 1.0 if wanted is not None and wanted.origin else None
-        return _Text(score, lexical | (sem_m >= SEMANTIC_THRESHOLD), topic_ok, topic_sem, move, lexical, moved)
+        typed = [w for w in words(text) if w not in STOPWORDS] or words(text)
+        threshold = SEMANTIC_THRESHOLD_THIN if typed and all(thin(w) for w in typed) else SEMANTIC_THRESHOLD
+        return _Text(score, lexical | (sem_m >= threshold), topic_ok, topic_sem, move, lexical, moved, threshold)
 
     def closest_topics(self, text: str, count: int = CLOSEST_TOPICS) -> tuple[str, ...]:
         """The topics that exist nearest to the words: by meaning, else by spelling."""
@@ -304,7 +316,7 @@ class MentorIndex(MentorRows):
 
     def repaired(self, text: str) -> str | None:
         """The words with typos repaired against the directory's vocabulary, or None if none was found."""
-        return fix_typos(text, self._typo_vocab, self._typo_choices) if self._typo_choices else None
+        return fix_typos(text, self._typo_vocab, self._typo_choices, real=model_words()) if self._typo_choices else None
 
     def _count(self, postings: dict[str, np.ndarray], terms: Iterable[str]) -> np.ndarray:
         n = len(self.mentors)
@@ -483,7 +495,7 @@ class MentorIndex(MentorRows):
     def _close(self, i: int, text: _Text) -> tuple[str, ...]:
         """The mentor's topics that are evidence by meaning only (not already matched as words)."""
         ids = [t for t in self._topic_ids[i] if t >= 0 and not text.topic_ok[t]
-               and text.topic_sem[t] >= SEMANTIC_THRESHOLD]
+               and text.topic_sem[t] >= text.sem_threshold]
         ids.sort(key=lambda t: -text.topic_sem[t])
         return tuple(self._topics[t] for t in ids[:2])
 

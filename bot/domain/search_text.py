@@ -12,6 +12,8 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz, process
 
+from bot.domain.aliases import ALIASES
+
 _STEMMER = Stemmer.Stemmer("english")
 
 # Words that carry no topic: grammar, and the words people use to ask for a mentor ("I want to get better at...").
@@ -30,69 +32,16 @@ dealing
 # "hard feedback conversations", though "career" is an asking word).
 GRAMMAR = frozenset("a an and the of to in into for with on at by from or as is are be my me i our your".split())
 # Where Snowball folds words of different meaning together.
-STEM_EXCEPTIONS = {"productivity": "productiv", "productive": "productiv", "production": "production"}
+STEM_EXCEPTIONS = {"productivity": "productiv", "productive": "productiv", "production": "production",
+                   "accessibility": "accessibl", "accessible": "accessibl",  # not "access" (management)
+                   "experiment": "experiment", "experiments": "experiment"}  # not "experi" (experience)
 # Topics are filtered the same way ("Work-life balance" reads life, balance), and a text made only of stop words
 # keeps them (see content()), so "Go" is still a language.
 
-# Abbreviations and synonyms: a phrase on the left also means the words on the right, on both sides.
-ALIASES = {
-    "ml": "machine learning",
-    "machine learning": "ml",
-    "ai": "artificial intelligence machine learning",
-    "nlp": "natural language processing",
-    "k8s": "kubernetes",
-    "js": "javascript",
-    "ts": "typescript",
-    "ux": "user experience design research",
-    "ui": "user interface design",
-    "pm": "product management manager",
-    "product manager": "product management",
-    "sre": "site reliability engineering",
-    "devops": "infrastructure operations",
-    "infra": "infrastructure",
-    "iam": "identity access management",
-    "ci/cd": "continuous integration deployment ci cd",
-    "cicd": "continuous integration deployment ci cd",
-    "db": "database",
-    "dba": "database administrator",
-    "postgres": "postgresql",
-    "infosec": "security",
-    "appsec": "application security",
-    "a/b": "experiment experimentation",
-    "ab testing": "experiment experimentation",
-    "1:1s": "one-on-ones",
-    "1:1": "one-on-ones",
-    "1-on-1": "one-on-ones",
-    "ic": "individual contributor engineer",
-    "qa": "quality assurance tester testing",
-    "dev": "developer",
-    "devs": "developer",
-    "swe": "software engineer",
-    "eng": "engineer",
-    "tech lead": "technical leadership lead",
-    "people management": "leadership",
-    "people manager": "people management leadership",
-    "managing people": "people management leadership",
-    "public speaking": "presenting talks",
-    "talk": "talks speaking",
-    "talks": "speaking",
-    "presentations": "presentation speaking",
-    "burnout": "burnout wellbeing",
-    "toastmasters": "public speaking presenting",
-    "burning out": "burnout",
-    "promoted": "promotion",
-    "salary": "compensation negotiation",
-    "retros": "retrospectives",
-    "query tuning": "database performance",
-    "query optimisation": "database performance",
-    "query optimization": "database performance",
-    "teaching": "teacher",
-    "frontend": "front-end web",
-    "front-end": "frontend web",
-    "data science": "statistics machine learning",
-}
+# Abbreviations and synonyms (bot/domain/aliases.py): a phrase on the left also means the words on the right, on both
+# sides; a plural of an entry reads as the entry ("LLMs", "ADRs"). Matched as whole words, case folded.
 _ALIAS_RE = re.compile(r"(?<![\w+#/-])(" + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
-                       + r")(?![\w+#/-])")
+                       + r")s?(?![\w+#/-])")
 _TOKEN_RE = re.compile(r"[\w+#]+", re.UNICODE)
 # Nouns that name a role: in a career move a role matches only as the head of a step, so "become a developer" meets
 # "Teacher to software developer" and not "Backend engineer to developer advocate". A field word ("engineering",
@@ -154,10 +103,44 @@ def content(text: str) -> list[str]:
 _SEGMENT_RE = re.compile(r"[,;:.!?/()]|\band\b|&|\bor\b")
 
 
-def segments(text: str) -> list[set[str]]:
-    """The content words of each part of a text that asks for several things ("python, code review and presenting
-    my work"): a topic must cover most of one part, not of the whole."""
-    return [set(c) for part in _SEGMENT_RE.split(text) if (c := content(part))]
+@dataclass(frozen=True)
+class Part:
+    """One part of a question: its content words, and each abbreviation or synonym in it as (the words typed, the
+    words meant): "SSO" is typed {sso} and means {singl, sign, ident, access, manag}."""
+    core: frozenset[str]
+    aliases: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    def without(self, words_: set[str]) -> "Part":
+        return Part(self.core - words_, self.aliases)
+
+    def covered_by(self, named: frozenset[str], hit: frozenset[str]) -> bool:
+        """Whether a topic (`named`: all its words but grammar; `hit`: its words and aliases met in the question)
+        covers most of this part. A typed word counts when the topic has it. An abbreviation or synonym counts when
+        the topic is one of the things it means ("User research" for UX) or has most of its meaning, as all its typed
+        words ("self-doubt": Confidence) and at least as one more word ("give a conference talk": Public speaking,
+        through talk -> speaking); a topic that shares one word of a long expansion ("Code review", "Learning to
+        code" for IaC, infrastructure as code) does not count through it."""
+        found = hit & self.core
+        covered, through = set(found), False
+        for typed, meant in self.aliases:
+            if (named and named <= meant) or 2 * len(hit & meant) > len(meant):
+                covered |= typed
+                through = True
+        return 2 * max(len(found) + through, len(covered & self.core)) > len(self.core)
+
+
+def segments(text: str) -> list[Part]:
+    """Each part of a text that asks for several things ("python, code review and presenting my work"): a topic
+    must cover most of one part, not of the whole."""
+    out = []
+    for part in _SEGMENT_RE.split(text):
+        core = content(part)
+        if not core:
+            continue
+        aliases = tuple((frozenset(content(m.group(0))), frozenset(content(ALIASES[m.group(1)])))
+                        for m in _ALIAS_RE.finditer(part.casefold()))
+        out.append(Part(frozenset(core), aliases))
+    return out
 
 
 def analyse(text: str) -> list[str]:
@@ -165,13 +148,15 @@ def analyse(text: str) -> list[str]:
     return content(expand(text))
 
 
-def fix_typos(text: str, vocabulary: frozenset[str], choices: tuple[str, ...], cutoff: float = 80.0) -> str | None:
-    """The text with each unknown word (not a stop word, 4+ letters, stem unknown) replaced by the closest word of
-    the directory's vocabulary, or None when nothing was replaced. `vocabulary` holds stems, `choices` words."""
+def fix_typos(text: str, vocabulary: frozenset[str], choices: tuple[str, ...], cutoff: float = 80.0,
+              real: frozenset[str] = frozenset()) -> str | None:
+    """The text with each unknown word (not a stop word, 4+ letters, stem unknown, not a real word) replaced by the
+    closest word of the directory's vocabulary, or None when nothing was replaced. `vocabulary` holds stems,
+    `choices` words, `real` words known to be spelled right (semantic.model_words: "raise" is no typo of "rails")."""
     changed, out = False, []
     for token in re.split(r"(\W+)", text):
         w = token.casefold()
-        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and stem(w) not in vocabulary \
+        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in real and stem(w) not in vocabulary \
                 and not (set(analyse(w)) & vocabulary):
             best = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is not None:
@@ -251,10 +236,17 @@ def _step_has(step: tuple[frozenset[str], str], wanted: tuple[tuple[str, bool], 
     return all(w == head if role else w in stems for w, role in wanted)
 
 
+def _specific(destination: tuple[tuple[str, bool], ...]) -> bool:
+    """A role with a field or qualifier ("product designer", "data engineer", "product manager"), not a bare role
+    ("developer", "engineer"): specific enough that having become one answers "become a ...". """
+    return any(role for _, role in destination) and sum(len(w.split()) for w, _ in destination) > 1
+
+
 def transition_fit(move: Transition, path: str) -> float:
-    """1.0 when the mentor's path went from the origin to the destination, in that order (or reached it, when no
-    origin is named); 0.6 when it reached the destination from elsewhere; 0 when it only went the other way or
-    never got there."""
+    """1.0 when the mentor's path went from the origin to the destination, in that order; with no origin named,
+    when it became a specific role (see _specific) from something else. 0.6 when it reached the destination from
+    elsewhere, or was always a bare role's kind ("Engineer to staff engineer" is no answer to "become an engineer");
+    0 when it only went the other way or never got there."""
     steps = career_steps(path)
     if len(steps) < 2:
         return 0.0
@@ -268,6 +260,8 @@ def transition_fit(move: Transition, path: str) -> float:
         return 0.0
     if move.origin and any(i < later[-1] and any(w in steps[i][0] for w, _ in move.origin)
                            for i in range(len(steps))):
+        return 1.0
+    if not move.origin and _specific(move.destination) and not _step_has(steps[0], move.destination):
         return 1.0
     return 0.6
 

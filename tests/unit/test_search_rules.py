@@ -7,7 +7,18 @@ from datetime import UTC, datetime
 
 from bot.domain.ranking import MentorCard, MentorIndex, Seeker
 from bot.domain.search_filters import from_value, read, to_value
-from bot.domain.search_text import content, fix_typos, in_order, topic_move_fit, transition, transition_fit
+from bot.domain.search_text import (
+    content,
+    expand,
+    fix_typos,
+    in_order,
+    segments,
+    topic_move_fit,
+    transition,
+    transition_fit,
+    whole,
+)
+from bot.domain.semantic import default_embedder, for_model, model_words, thin
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
@@ -147,3 +158,57 @@ print("ok")
     env = {"HF_HUB_OFFLINE": "1", "PATH": "", "HOME": "/nonexistent"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_a_real_word_is_no_typo():
+    # "raise" is a word the model's tokenizer holds whole: not a typo of the directory's "rails".
+    real = model_words()
+    assert "raise" in real and "pyhton" not in real and "kubrenetes" not in real
+    vocab, choices = frozenset({"rail", "python"}), ("rails", "python")
+    assert fix_typos("pay raise", vocab, choices) == "pay rails"  # what happened without the list
+    assert fix_typos("pay raise", vocab, choices, real=real) is None
+    assert fix_typos("pyhton", vocab, choices, real=real) == "python"
+    index = MentorIndex([card("U1", "Ruby", "Ruby on Rails")], embedder=None)
+    found = index.search(Seeker("U9", words="pay raise"), NOW)
+    assert found.total == 0 and not found.did_you_mean
+
+
+def test_a_short_word_the_model_cannot_read_needs_a_near_identical_meaning():
+    assert thin("gcp") and thin("a11y") and not thin("rust") and not thin("kubernetes")
+    assert for_model("self-doubt, CI/CD") == "self doubt, CI CD"  # words the tokenizer knows, not d-ou-bt
+    mentors = [card("U1", "Grace", "gRPC"), card("U2", "Gus", "Google Cloud"), card("U3", "Dan", "dbt")]
+    index = MentorIndex(mentors, embedder=default_embedder())
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="gcp"), NOW)] == ["Gus"]  # the alias, not g+cp
+    assert index.search(Seeker("U9", words="self-doubt"), NOW).total == 0  # not dbt
+
+
+def test_a_topic_counts_through_an_abbreviation_only_when_it_is_what_it_means():
+    mentors = [card("U1", "Ines", "Infrastructure as code"), card("U2", "Cody", "Code review"),
+               card("U3", "Lea", "Learning to code"), card("U4", "Ada", "Accessibility"),
+               card("U5", "Ian", "Identity and access management"), card("U6", "Uma", "User research"),
+               card("U7", "Eve", "Experiment design")]
+    index = MentorIndex(mentors, embedder=None)
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="IaC"), NOW)] == ["Ines"]
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="a11y"), NOW)] == ["Ada"]
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="UX"), NOW)] == ["Uma"]  # not "experi"ment
+    # A plural reads as the entry; alternatives are separated by commas.
+    assert "large language models, nlp" in expand("LLMs")
+    assert in_order("a11y")[1] == tuple(content("accessibility"))
+    sso = segments("SSO")[0]
+    assert sso.covered_by(whole("Identity and access management"), frozenset({"ident", "access", "manag"}))
+    assert not segments("IaC")[0].covered_by(whole("Code review"), frozenset({"code"}))
+
+
+def test_becoming_a_specific_role_answers_become_a():
+    designer = transition("become a product designer")
+    assert transition_fit(designer, "Graphic designer to product designer") == 1.0
+    assert transition_fit(designer, "Architect to product designer") == 1.0
+    assert transition_fit(designer, "Front-end developer to designer") == 0.0  # a designer, not a product one
+    # A bare role is too broad, and a path that started there never became it.
+    assert transition_fit(transition("become a developer"), "Teacher to software developer") == 0.6
+    assert transition_fit(transition("become an engineer"), "Backend engineer to staff engineer") == 0.6
+    assert transition_fit(transition("become a staff engineer"), "Staff engineer to principal engineer") == 0.0
+    mentors = [card("U1", "Gia", "Figma", career_path="Graphic designer to product designer"),
+               card("U2", "Pat", "Figma", career_path="Product designer")]
+    index = MentorIndex(mentors, embedder=None)
+    assert [m.mentor.name for m in index.rank(Seeker("U9", words="become a product designer"), NOW)] == ["Gia"]
