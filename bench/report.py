@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, text
 
 from bot.features.report import build
+from storage.checkins import recount
 from storage.db import make_engine, session_scope
 from storage.migrate import upgrade
 from storage.models import (
@@ -124,6 +125,8 @@ def seed_checkins(engine, pairs: int, mentors: int, people: int, first_day: date
             pulses = []
     bulk(engine, CheckIn.__table__, batch)
     bulk(engine, PulseAnswer.__table__, pulses)
+    with session_scope(engine) as s:  # the pairs' tallies, as the check-in write path keeps them
+        recount(s, range(1, pairs + 1))
     with session_scope(engine) as s:  # each person's newest round is the one the report counts (as save_pulse keeps)
         s.execute(text("UPDATE pulse_answer SET latest = (round = (SELECT max(p2.round) FROM pulse_answer p2 "
                        "WHERE p2.mentorship_id = pulse_answer.mentorship_id "

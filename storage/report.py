@@ -72,41 +72,32 @@ def _program_pairs(program_id: int):
 
 def pair_rows(session: Session, program_id: int) -> Iterator[tuple]:
     """Per started pair of the program, streamed in id order: (id, cadence, anchor, started, ended, duration
-    months, status, end reason)."""
+    months, status, end reason, sessions held, check-ins answered). The last two are the pair's tallies
+    (storage.checkins.recount), so no check-in is read here."""
     query = (select(Mentorship.id, Mentorship.cadence, func.coalesce(Mentorship.first_meeting_at,
                                                                      Mentorship.started_at),
                     Mentorship.started_at, Mentorship.ended_at, Mentorship.duration_months, Mentorship.status,
-                    Mentorship.end_reason)
+                    Mentorship.end_reason, Mentorship.sessions_held, Mentorship.checkins_answered)
              .where(Mentorship.program_id == program_id, col(Mentorship.started_at).is_not(None))
              .order_by(Mentorship.id))
     for row in session.execute(query.execution_options(yield_per=STREAM)):
         yield (row[0], row[1], as_utc(row[2]), as_utc(row[3]), as_utc(row[4]), *row[5:])
 
 
-def held_per_pair(session: Session, program_id: int) -> dict[int, int]:
-    """Sessions held per pair: sessions someone answered "met" (one index range, grouped in the database)."""
-    return dict(session.exec(select(CheckIn.mentorship_id, func.count(distinct(CheckIn.period))).where(
-        CheckIn.outcome == "met", col(CheckIn.mentorship_id).in_(_program_pairs(program_id)))
-        .group_by(CheckIn.mentorship_id)).all())
-
-
-def answered_per_pair(session: Session, program_id: int) -> dict[int, int]:
-    """Check-ins answered per pair: distinct (person, session) answers, grouped per person in the database."""
-    out: dict[int, int] = {}
-    for mid, n in session.exec(select(CheckIn.mentorship_id, func.count(distinct(CheckIn.period))).where(
-            col(CheckIn.mentorship_id).in_(_program_pairs(program_id)))
-            .group_by(CheckIn.mentorship_id, CheckIn.author_id)).all():
-        out[mid] = out.get(mid, 0) + n
-    return out
-
-
 def held_by_day(session: Session, program_id: int) -> list[tuple[date, int]]:
-    """(day, pairs that held a session that day): one row per calendar day, however many check-ins."""
-    return list(session.exec(
-        select(CheckIn.period, func.count(distinct(CheckIn.mentorship_id)))
-        .where(CheckIn.outcome == "met", col(CheckIn.period).is_not(None),
-               col(CheckIn.mentorship_id).in_(_program_pairs(program_id)))
-        .group_by(CheckIn.period)).all())
+    """(day, pairs that held a session that day): one row per calendar day, however many check-ins. Both forms
+    walk the (outcome, period, mentorship_id) index in day order; measured (bench/report.py), SQLite is fastest
+    checking each row against the program's pair ids (`mentorship_id + 0` keeps it from looking pairs up one by
+    one and sorting by day), PostgreSQL joining the pair (memoized) instead: 0.11 s and 0.21 s for a year of
+    20k pairs, against 0.15 s and 0.35 s for the other form."""
+    query = select(CheckIn.period, func.count(distinct(CheckIn.mentorship_id))).where(
+        CheckIn.outcome == "met", col(CheckIn.period).is_not(None))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.join(Mentorship, Mentorship.id == CheckIn.mentorship_id).where(
+            Mentorship.program_id == program_id)
+    else:
+        query = query.where((CheckIn.mentorship_id + 0).in_(_program_pairs(program_id)))
+    return list(session.exec(query.group_by(CheckIn.period)).all())
 
 
 def request_to_match_days(session: Session, program_id: int) -> list[float]:

@@ -39,18 +39,18 @@ def build(session: Session, program: Program, now: datetime, csv_out: TextIO | N
     writer = csv.writer(csv_out) if csv_out is not None else None
     if writer:
         writer.writerow(CSV_COLUMNS)
-    held, answered = store.held_per_pair(session, program.id), store.answered_per_pair(session, program.id)
-    for pid, cadence, anchor, started, ended, months, status, reason in store.pair_rows(session, program.id):
+    for pid, cadence, anchor, started, ended, months, status, reason, held, answered in store.pair_rows(
+            session, program.id):
         until = min(now, ended or now, mentorship_end(anchor, months))
         expected = expected_sessions(anchor, cadence, until)
         r.pairs += 1
-        r.sessions_held += held.get(pid, 0)
+        r.sessions_held += held
         r.sessions_expected += expected
-        r.checkins_answered += answered.get(pid, 0)
+        r.checkins_answered += answered
         r.checkins_expected += 2 * expected
         if writer:
             writer.writerow((pid, program.name, started.date().isoformat(), ended.date().isoformat() if ended else "",
-                             cadence, held.get(pid, 0), expected, status, reason))
+                             cadence, held, expected, status, reason))
     for day, pairs in store.held_by_day(session, program.id):
         month = month_of(day)
         r.held_by_month[month] = r.held_by_month.get(month, 0) + pairs

@@ -15,9 +15,9 @@ from bot.domain.report import CSV_COLUMNS, figure, summary_text
 from bot.domain.working_hours import is_working_time
 from bot.features.report import build
 from bot.slack.blocks.report import LABELS
+from storage.checkins import add_checkin
 from storage.db import session_scope
 from storage.models import (
-    CheckIn,
     Escalation,
     ExitSurvey,
     Goal,
@@ -79,11 +79,11 @@ def history(stack) -> int:
             s.add(m)
             s.flush()
             for week in range(3):  # three sessions held (the mentee said met, with a note)
-                s.add(CheckIn(mentorship_id=m.id, author_id=mentee, period=(FIRST + timedelta(weeks=week)).date(),
-                              outcome="met", note="secret note", source="modal"))
+                add_checkin(s, mentorship_id=m.id, author_id=mentee, period=(FIRST + timedelta(weeks=week)).date(),
+                            outcome="met", note="secret note", source="modal")
             if i == 1:
-                s.add(CheckIn(mentorship_id=m.id, author_id=mentor, period=date(2027, 1, 26), outcome="not_met",
-                              source="button"))
+                add_checkin(s, mentorship_id=m.id, author_id=mentor, period=date(2027, 1, 26), outcome="not_met",
+                            source="button")
                 s.add(Escalation(mentorship_id=m.id, signals="sessions", step=2, step_at=NOW, started_at=NOW))
                 s.add(PulseAnswer(mentorship_id=m.id, person_id=mentor, round=0, rating=2, helping="no",
                                   note="secret pulse"))
