@@ -111,7 +111,7 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert stack.driver.command(ADMIN, "/mentor", "report").status == 200
     text = text_of(wait_ephemeral(stack, ADMIN, "Program report"))
     for expected in (
-        "enrolled 22 → profile complete 21 → goals set 6 → requested 11 → matched 6 → active 5 → "
+        "enrolled 22 → profile complete 21 → goals set 6 → requested or in a round 11 → matched 6 → active 5 → "
         "completed fewer than 5",
         "Pairs that started: 6", "Sessions held: 18 of 44 agreed (41%)",
         "Check-ins answered: 19 (22% of prompts)", "Request to match: 3.0 days (median)",
@@ -133,8 +133,9 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert contents["png"].startswith(b"\x89PNG")
     table = list(csv.reader(io.StringIO(contents["csv"].decode())))
     assert tuple(table[0]) == CSV_COLUMNS and len(table) == 7
-    assert table[6][1:] == ["Guild <A&B>", "2027-01-04", "2027-02-01", "weekly", "3", "4", "ended", "goals"]
-    assert {row[5] for row in table[1:6]} == {"3"} and {row[6] for row in table[1:6]} == {"8"}
+    assert table[6][1:] == ["Guild <A&B>", "By request", "2027-01-04", "2027-02-01", "weekly", "3", "4", "ended",
+                            "goals"]
+    assert {row[6] for row in table[1:6]} == {"3"} and {row[7] for row in table[1:6]} == {"8"}
     assert "secret" not in contents["csv"].decode()
 
     # Not an admin: no report, no files.
@@ -146,7 +147,7 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert stack.driver.app_home_opened(ADMIN).status == 200
     assert stack.slack.wait_for(lambda: "Programs you run" in text_of(stack.slack.home_views.get(ADMIN) or {}), 10)
     home = stack.slack.home_views[ADMIN]
-    assert "Guild &lt;A&amp;B&gt;*: 1 pair needs attention" in text_of(home)
+    assert "Guild &lt;A&amp;B&gt;*: 22 members · 5 active pairs · 1 pair needs attention" in text_of(home)
     assert stack.driver.block_action(ADMIN, "admin_report", view=home).status == 200
     assert stack.slack.wait_for(lambda: len(dms_with_files(stack, ADMIN)) == 2, timeout=15)
     assert "Sessions held: 18 of 44 agreed" in text_of([m for m in dms(stack, ADMIN) if "Program report" in

@@ -1,5 +1,6 @@
 """Per-pair tallies for the admin report (sessions held, check-ins answered), kept on the check-in write path, so
 the report reads one row per pair instead of a year of check-ins. Filled here from the check-ins already stored.
+And an index from a pair to the round that formed it (the report's cohorts).
 
 Revision ID: 0060
 Revises: 0030
@@ -30,9 +31,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("sessions_held", sa.Integer(), nullable=False, server_default="0"))
         batch_op.add_column(sa.Column("checkins_answered", sa.Integer(), nullable=False, server_default="0"))
     op.execute(BACKFILL)
+    op.create_index("ix_round_pair_mentorship_id", "round_pair", ["mentorship_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_round_pair_mentorship_id", table_name="round_pair")
     with op.batch_alter_table("mentorship", schema=None) as batch_op:
         batch_op.drop_column("checkins_answered")
         batch_op.drop_column("sessions_held")
