@@ -48,7 +48,8 @@ def not_admin() -> dict:
 
 
 def refusal(text: str) -> dict:
-    return message(text, [section(escape(text))])
+    """A refusal or a "no such cohort" answer: it may echo what was typed, so escaped in the fallback too."""
+    return message(escape(text), [section(escape(text))])
 
 
 def cohort_picker(program_id: int, cohorts: dict[str, str], selected: str) -> dict:
