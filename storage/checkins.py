@@ -4,12 +4,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import any_, bindparam, func
+from sqlalchemy import any_, bindparam, func, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, select
 
 from bot.domain import lifecycle
 from bot.domain.timekeeping import as_utc
+from storage.locks import lock_row
 from storage.models import CheckIn, Goal, Mentorship, Person, Profile, Program, ProgramAdmin, ScheduledMessage
 from storage.programs import admin_ids
 
@@ -83,12 +84,41 @@ def live_mentorship_of(session: Session, mentorship_id: int, user_id: str) -> Me
     return m
 
 
+# The pair's tallies (Mentorship.sessions_held, .checkins_answered) recomputed from its own check-ins: a few dozen
+# rows through the mentorship_id index. Recomputed rather than incremented, so an answer changed from "met" to
+# "didn't meet", or a second answer to the same session, can never drift the count. Migration 0060 runs the same
+# statement for every pair.
+RECOUNT = text("""
+UPDATE mentorship SET
+  sessions_held = (SELECT count(DISTINCT c.period) FROM check_in c
+                   WHERE c.mentorship_id = mentorship.id AND c.outcome = 'met'),
+  checkins_answered = (SELECT count(*) FROM (SELECT DISTINCT c.author_id, c.period FROM check_in c
+                       WHERE c.mentorship_id = mentorship.id AND c.period IS NOT NULL) AS answers)
+WHERE id IN :ids""").bindparams(bindparam("ids", expanding=True))
+
+
+def recount(session: Session, mentorship_ids: Iterable[int]) -> None:
+    """Refresh the report's tallies of these pairs from their check-ins (after a write, or after bulk loading)."""
+    ids = list(mentorship_ids)
+    for i in range(0, len(ids), CHUNK):
+        session.execute(RECOUNT, {"ids": ids[i:i + CHUNK]})
+
+
+def _lock_pair(session: Session, mentorship_id: int) -> None:
+    """Two answers to one pair at once are serialised on the pair's row (PostgreSQL), so each recount sees the
+    other's check-in; SQLite's writer already holds the database lock."""
+    lock_row(session, Mentorship, mentorship_id)
+
+
 def add_checkin(session: Session, *, mentorship_id: int, author_id: str, period: date | None, outcome: str = "",
                 note: str = "", source: str, slack_ts: str = "") -> CheckIn:
+    _lock_pair(session, mentorship_id)
     row = CheckIn(mentorship_id=mentorship_id, author_id=author_id, period=period, outcome=outcome, note=note,
                   source=source, slack_ts=slack_ts)
     session.add(row)
     session.flush()
+    if period is not None:  # a note with no session (a recommendation) changes no tally
+        recount(session, [mentorship_id])
     return row
 
 
@@ -101,8 +131,11 @@ def set_button_answer(session: Session, *, mentorship_id: int, author_id: str, p
     if row is None:
         return add_checkin(session, mentorship_id=mentorship_id, author_id=author_id, period=period,
                            outcome=outcome, source="button", slack_ts=slack_ts)
+    _lock_pair(session, mentorship_id)
     row.outcome = outcome
     session.add(row)
+    session.flush()
+    recount(session, [mentorship_id])
     return row
 
 

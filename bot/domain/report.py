@@ -14,9 +14,16 @@ from bot.domain.cadence import INTERVAL_DAYS, add_months, normal_cadence
 
 MIN_GROUP = 5
 SUPPRESSED = "fewer than 5"
-FUNNEL = ("enrolled", "profile complete", "goals set", "requested", "matched", "active", "completed")
-CSV_COLUMNS = ("pair", "program", "started", "ended", "cadence", "sessions_held", "sessions_expected", "status",
-               "end_reason")
+FUNNEL = ("enrolled", "profile complete", "goals set", "requested or in a round", "matched", "active", "completed")
+CSV_COLUMNS = ("pair", "program", "cohort", "started", "ended", "cadence", "sessions_held", "sessions_expected",
+               "status", "end_reason")
+
+# A program's cohorts: each approved matching round ("Round 1", "Round 2", … in the order they were approved) and
+# the pairs formed outside any round, by intro request. A cohort key is a round's id (as text) or BY_REQUEST.
+BY_REQUEST = "request"
+BY_REQUEST_LABEL = "By request"
+WHOLE_PROGRAM = "all"
+_COHORT_ARG = re.compile(r"""\bcohort:\s*(?:"([^"]*)"|“([^”]*)”|(\S+))\s*$""", re.IGNORECASE)
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 STOPWORDS = frozenset("""a an and are as at be by can do for from get how i in into is it me my of on or our so
@@ -60,6 +67,33 @@ def topic_words(query: str, limit: int | None = 20) -> list[str]:
     return list(seen)[:limit]
 
 
+def round_label(number: int) -> str:
+    return f"Round {number}"
+
+
+def split_report_args(args: str) -> tuple[str, str | None]:
+    """`/mentor report Guild cohort:2` -> ("Guild", "2"); `cohort:"round 2"` and `cohort:request` too. The cohort
+    is the last word; None when absent."""
+    found = _COHORT_ARG.search(args)
+    if found is None:
+        return args.strip(), None
+    return args[:found.start()].strip(), next(g for g in found.groups() if g is not None).strip()
+
+
+def match_cohort(text: str, rounds: list[int]) -> str | None:
+    """The cohort key a typed cohort names, given the program's approved round ids in order: "2", "round 2",
+    "#2" -> the second round's id; "request", "by request" -> BY_REQUEST; "all" -> WHOLE_PROGRAM; else None."""
+    folded = " ".join(text.casefold().replace("#", " ").split())
+    if folded in ("request", "by request", "requests", "by-request"):
+        return BY_REQUEST
+    if folded in ("all", "whole program", "every cohort"):
+        return WHOLE_PROGRAM
+    number = folded.removeprefix("round").strip()
+    if number.isdigit() and 1 <= int(number) <= len(rounds):
+        return str(rounds[int(number) - 1])
+    return None
+
+
 def median_days(deltas: list[timedelta]) -> float | None:
     return round(statistics.median(d.total_seconds() / 86400 for d in deltas), 1) if deltas else None
 
@@ -68,11 +102,23 @@ def month_of(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
+@dataclass(frozen=True)
+class ProgramLine:
+    """One line of the overview of an admin's programs (and of their App Home)."""
+
+    program_id: int
+    name: str
+    members: int
+    active_pairs: int
+    at_risk: int
+
+
 @dataclass
 class Report:
     """One program's report: counts only (and names of at-risk pairs, with their signal)."""
 
     program: str
+    cohort: str = ""  # the cohort's label; "" for the whole program
     funnel: dict[str, int] = field(default_factory=dict)
     pairs: int = 0  # pairs that started
     sessions_held: int = 0
@@ -128,6 +174,7 @@ def summary(r: Report, labels: dict[str, dict] | None = None) -> list[tuple[str,
     held_share = figure(r.sessions_held, r.pairs, "{:,}") + (
         "" if is_small(r.pairs) else f" of {r.sessions_expected:,} agreed ({_share(r.sessions_held, r.sessions_expected)})")
     answered = "" if is_small(r.pairs) else f" ({_share(r.checkins_answered, r.checkins_expected)} of prompts)"
+    whole = " (whole program)" if r.cohort else ""  # mentor load and who is waiting are not a cohort's
     return [
         ("Funnel", [" → ".join(f"{stage} {figure(f.get(stage, 0))}" for stage in FUNNEL)]),
         ("Engagement", [
@@ -146,12 +193,12 @@ def summary(r: Report, labels: dict[str, dict] | None = None) -> list[tuple[str,
             f"Exit survey, would do it again: {_distribution(r.exit_again, labels.get('again'))}",
             f"Why pairs ended: {_distribution(r.end_reasons, labels.get('reasons'))}",
         ]),
-        ("Mentors", [
+        (f"Mentors{whole}", [
             f"Mentors {figure(r.mentors)} · slots {figure(r.capacity, r.mentors)} · taken "
             f"{figure(r.taken, r.mentors)}" + ("" if is_small(r.mentors) else f" ({_share(r.taken, r.capacity)})"),
             f"Full {figure(r.full)} · over-asked {figure(r.over_asked)} · never asked {figure(r.never_asked)}",
         ]),
-        ("Waiting", [
+        (f"Waiting{whole}", [
             f"Mentees waiting for an answer: {figure(r.waiting)}, for "
             f"{figure(r.waiting_days, r.waiting, '{} days')} (median)",
             "Asked for in /findmentor, offered by no mentor with room: "
@@ -160,8 +207,12 @@ def summary(r: Report, labels: dict[str, dict] | None = None) -> list[tuple[str,
     ]
 
 
+def title(r: Report) -> str:
+    return f"Program report: {r.program}" + (f" · {r.cohort}" if r.cohort else "")
+
+
 def summary_text(r: Report, labels: dict[str, dict] | None = None) -> str:
-    lines = [f"Program report: {r.program}"]
+    lines = [title(r)]
     for heading, body in summary(r, labels):
         lines.append(f"{heading}:")
         lines += [f"  {line}" for line in body]

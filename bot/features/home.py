@@ -12,6 +12,7 @@ from bot.domain.profile import completeness
 from bot.features.agenda import home_extras
 from bot.features.deps import Deps
 from bot.features.directory import refresh_person
+from bot.features.report import overview_lines
 from bot.features.sessions import next_occurrences
 from bot.slack.blocks import home as render
 from bot.slack.blocks.report import admin_home_blocks
@@ -19,7 +20,6 @@ from storage.checkins import programs_administered
 from storage.dashboard import home_data
 from storage.db import session_scope
 from storage.people import get_person
-from storage.report import at_risk
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def build_home(session: Session, user_id: str, now: datetime | None = None) -> d
     view = render.home_view(data, completeness(data.profile, has_goals=has_goals))
     programs = programs_administered(session, user_id)
     if programs:  # program admins: a way to their report, and how many pairs need attention
-        admin = admin_home_blocks([(p.name, len(at_risk(session, p.id))) for p in programs])
+        admin = admin_home_blocks(overview_lines(session, programs))
         blocks = view["blocks"]
         blocks = [*blocks, *admin] if data.is_new else [*blocks[:-1], *admin, blocks[-1]]  # above the privacy note
         view["blocks"] = blocks[:render.VIEW_BLOCK_LIMIT]

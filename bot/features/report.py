@@ -5,6 +5,7 @@ figures about fewer than 5 people are suppressed where shown (bot.domain.report.
 
 import csv
 import io
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TextIO
 
@@ -14,18 +15,25 @@ from sqlmodel import Session
 from bot.domain import escalation as escalation_rules
 from bot.domain.cadence import mentorship_end
 from bot.domain.report import (
+    BY_REQUEST,
+    BY_REQUEST_LABEL,
     CSV_COLUMNS,
     MIN_GROUP,
+    WHOLE_PROGRAM,
+    ProgramLine,
     Report,
     expected_sessions,
+    match_cohort,
     median_days,
     month_of,
+    round_label,
     topic_words,
 )
 from storage import report as store
 from storage.checkins import programs_administered
 from storage.db import session_scope
 from storage.models import Program
+from storage.programs import get_program, get_program_by_name, is_program_admin
 
 RECENT_ASKS = timedelta(days=30)  # "over-asked": requests in this window beyond the mentor's free slots
 OVER_ASKED_MIN = 3
@@ -33,34 +41,47 @@ GAP_WINDOW = timedelta(days=90)
 GAP_TOP = 10
 
 
-def build(session: Session, program: Program, now: datetime, csv_out: TextIO | None = None) -> Report:
-    """The program's report; with csv_out, the per-pair CSV is written in the same streamed pass."""
-    r = Report(program=program.name, funnel=store.funnel(session, program.id))
+def cohort_labels(session: Session, program_id: int) -> dict[str, str]:
+    """Cohort key -> label, in the order a picker lists them: the approved rounds, then the pairs by request."""
+    rounds = store.cohort_rounds(session, program_id)
+    return {**{str(rid): round_label(n) for n, rid in enumerate(rounds, start=1)}, BY_REQUEST: BY_REQUEST_LABEL}
+
+
+def build(session: Session, program: Program, now: datetime, csv_out: TextIO | None = None,
+          cohort: str | None = None) -> Report:
+    """The program's report (or one cohort's: a round's key or BY_REQUEST, see cohort_labels); with csv_out, the
+    per-pair CSV is written in the same streamed pass."""
+    cohort = None if cohort == WHOLE_PROGRAM else cohort
+    labels = cohort_labels(session, program.id)
+    r = Report(program=program.name, cohort=labels.get(cohort, "") if cohort else "",
+               funnel=store.funnel(session, program.id, cohort))
     writer = csv.writer(csv_out) if csv_out is not None else None
     if writer:
         writer.writerow(CSV_COLUMNS)
-    held, answered = store.held_per_pair(session, program.id), store.answered_per_pair(session, program.id)
-    for pid, cadence, anchor, started, ended, months, status, reason in store.pair_rows(session, program.id):
+    for pid, round_id, cadence, anchor, started, ended, months, status, reason, held, answered in store.pair_rows(
+            session, program.id, cohort):
         until = min(now, ended or now, mentorship_end(anchor, months))
         expected = expected_sessions(anchor, cadence, until)
         r.pairs += 1
-        r.sessions_held += held.get(pid, 0)
+        r.sessions_held += held
         r.sessions_expected += expected
-        r.checkins_answered += answered.get(pid, 0)
+        r.checkins_answered += answered
         r.checkins_expected += 2 * expected
         if writer:
-            writer.writerow((pid, program.name, started.date().isoformat(), ended.date().isoformat() if ended else "",
-                             cadence, held.get(pid, 0), expected, status, reason))
-    for day, pairs in store.held_by_day(session, program.id):
+            writer.writerow((pid, program.name, labels.get(str(round_id), BY_REQUEST_LABEL),
+                             started.date().isoformat(), ended.date().isoformat() if ended else "",
+                             cadence, held, expected, status, reason))
+    for day, pairs in store.held_by_day(session, program.id, cohort):
         month = month_of(day)
         r.held_by_month[month] = r.held_by_month.get(month, 0) + pairs
-    waits = [days for days in store.request_to_match_days(session, program.id) if days >= 0]
+    waits = [days for days in store.request_to_match_days(session, program.id, cohort) if days >= 0]
     r.matched_with_request = len(waits)
     r.days_to_match = median_days([timedelta(days=days) for days in waits])
-    r.goals = store.goal_people(session, program.id)
-    r.pulse_rating, r.pulse_helping = store.pulse_distribution(session, program.id)
-    r.exit_overall, r.exit_goals, r.exit_again = store.exit_distribution(session, program.id)
-    r.end_reasons = store.end_reasons(session, program.id)
+    r.goals = store.goal_people(session, program.id, cohort)
+    r.pulse_rating, r.pulse_helping = store.pulse_distribution(session, program.id, cohort)
+    r.exit_overall, r.exit_goals, r.exit_again = store.exit_distribution(session, program.id, cohort)
+    r.end_reasons = store.end_reasons(session, program.id, cohort)
+    # Mentor load, who is waiting and the supply gap are the program's, whatever the cohort.
     active_of = store.active_mentees(session)
     for mentor, capacity, recent, ever in store.mentor_rows(session, program.id, now - RECENT_ASKS):
         active = active_of.get(mentor, 0)
@@ -74,7 +95,7 @@ def build(session: Session, program: Program, now: datetime, csv_out: TextIO | N
     r.waiting, r.waiting_days = len(waiting), median_days([now - at for at in waiting])
     r.supply_gap = supply_gap(session, now, active_of)
     r.at_risk = [(mentor, mentee, escalation_rules.signal_text(signals.split(",")))
-                 for mentor, mentee, signals in store.at_risk(session, program.id)]
+                 for mentor, mentee, signals in store.at_risk(session, program.id, cohort)]
     return r
 
 
@@ -87,14 +108,59 @@ def supply_gap(session: Session, now: datetime, active: dict[str, int]) -> list[
     return [(word, n) for word, n in asked if word not in offered][:GAP_TOP]
 
 
-def reports_for(engine: Engine, user_id: str, now: datetime) -> list[tuple[Report, bytes]]:
-    """(report, CSV bytes) per program the user administers; empty for anyone else."""
-    out = []
+@dataclass
+class ProgramReport:
+    """One program's (or cohort's) report for an admin, its CSV, and the cohorts a picker offers."""
+
+    program_id: int
+    report: Report
+    csv: bytes
+    cohorts: dict[str, str] = field(default_factory=dict)  # key -> label (cohort_labels)
+    selected: str = WHOLE_PROGRAM
+
+
+def administered(engine: Engine, user_id: str) -> list[Program]:
     with session_scope(engine) as session:
-        for program in programs_administered(session, user_id):
-            buffer = io.StringIO()
-            out.append((build(session, program, now, buffer), buffer.getvalue().encode()))
-    return out
+        return programs_administered(session, user_id)
+
+
+def overview_lines(session: Session, programs: list[Program]) -> list[ProgramLine]:
+    counts = store.overview_counts(session, [p.id for p in programs])
+    return [ProgramLine(p.id, p.name, *counts.get(p.id, (0, 0, 0))) for p in programs]
+
+
+def overview(engine: Engine, user_id: str) -> list[ProgramLine]:
+    """A line per program the user administers (none for anyone else): a few grouped counts, no full report."""
+    with session_scope(engine) as session:
+        return overview_lines(session, programs_administered(session, user_id))
+
+
+def program_report(engine: Engine, user_id: str, now: datetime, *, program_id: int | None = None,
+                   program_name: str = "", cohort_text: str | None = None,
+                   cohort_key: str | None = None) -> ProgramReport | str:
+    """The report of one program the user administers, for the whole program or one cohort: typed
+    (`cohort_text`, "2", "round 2", "request") or picked (`cohort_key`, from a select: attacker-controlled, so it
+    must be one of the program's own cohorts). Else a plain-text refusal, the same whether the program does not
+    exist or is someone else's."""
+    with session_scope(engine) as session:
+        program = get_program(session, program_id) if program_id is not None else get_program_by_name(
+            session, program_name)
+        if program is None or not is_program_admin(session, program.id, user_id):
+            return "Only that program's admins can see its report."
+        labels = cohort_labels(session, program.id)
+        if cohort_text is not None:
+            cohort = match_cohort(cohort_text, store.cohort_rounds(session, program.id))
+            if cohort is None:
+                return (f"{program.name} has no cohort “{cohort_text}”. Its cohorts: "
+                        + ", ".join(f"{label}" for label in labels.values())
+                        + " (type `cohort:1` for round 1, `cohort:request` for the pairs formed by request).")
+        else:
+            cohort = cohort_key or WHOLE_PROGRAM
+            if cohort != WHOLE_PROGRAM and cohort not in labels:
+                return "Only that program's admins can see its report."
+        buffer = io.StringIO()
+        r = build(session, program, now, buffer, cohort)
+        return ProgramReport(program.id, r, buffer.getvalue().encode(), labels, cohort)
 
 
 def count_query_topics(engine: Engine, words: str, now: datetime) -> None:

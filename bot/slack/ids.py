@@ -36,6 +36,10 @@ SELF_ASSESSMENT = "goal_self_assessment"
 # Profile
 PROFILE_CALLBACK = "profile_save"
 SELF_ASSESSMENT_CALLBACK = "self_assessment_save"
+# The admin report: a program picked from the overview of an admin's programs (also on their Home), a cohort picked
+# on a program's report
+REPORT_PICK_PROGRAM = "report_pick_program"
+REPORT_COHORT = "report_cohort"
 # App Home
 FIND_MENTOR = "home_find_mentor"
 EDIT_PROFILE = "home_edit_profile"

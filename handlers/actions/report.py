@@ -1,35 +1,94 @@
-"""The App Home's "Program report" button (program admins): the report, its chart and its CSV in the admin's DM.
-Whoever clicks, only the programs they administer are reported (nothing, for anyone else)."""
+"""The admin report's buttons and pickers: the App Home's "Program report" button, the program picker (overview,
+Home) and the cohort picker (a program's report). Every pick is checked again in bot.features.report: a picked
+program or cohort is attacker-controlled and only the clicker's own programs are ever reported."""
 
 from datetime import datetime
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.domain.report import Report
 from bot.features.deps import Deps
-from bot.features.report import reports_for
+from bot.features.privacy import record_read
+from bot.features.report import ProgramReport, administered, overview, program_report
 from bot.features.report_chart import chart_png
+from bot.slack import ids
 from bot.slack.blocks import report as blocks
 from bot.slack.delivery import send, upload_to_dm
 
 
-def share_report_files(deps: Deps, client: WebClient, user_id: str, items: list[tuple[Report, bytes]],
-                       now: datetime) -> None:
-    """Each program's chart (PNG) and CSV in the admin's DM."""
-    for r, csv_bytes in items:
-        stem = f"mentoring-report-{now:%Y-%m-%d}"
-        upload_to_dm(deps.engine, client, user_id, [
-            {"content": chart_png(r), "filename": f"{stem}.png", "title": f"{r.program}: funnel and sessions held"},
-            {"content": csv_bytes, "filename": f"{stem}.csv", "title": f"{r.program}: one row per pair"},
-        ], f"The {r.program} report: chart and CSV (no notes, no individual ratings).")
+def share_report_files(deps: Deps, client: WebClient, user_id: str, pr: ProgramReport, now: datetime) -> None:
+    """The report's chart (PNG) and CSV in the admin's DM."""
+    r = pr.report
+    name = r.program + (f" · {r.cohort}" if r.cohort else "")
+    stem = f"mentoring-report-{now:%Y-%m-%d}"
+    upload_to_dm(deps.engine, client, user_id, [
+        {"content": chart_png(r), "filename": f"{stem}.png", "title": f"{name}: funnel and sessions held"},
+        {"content": pr.csv, "filename": f"{stem}.csv", "title": f"{name}: one row per pair"},
+    ], f"The {name} report: chart and CSV (no notes, no individual ratings).")
+
+
+def deliver(deps: Deps, client: WebClient, user_id: str, result: ProgramReport | str, now: datetime,
+            respond: Respond | None = None, replace: bool = False) -> None:
+    """A program's report (or a refusal) where it was asked for: through `respond` (the command's answer, or the
+    picked message, replaced) or, from the App Home, as a DM; the chart and CSV always in the DM."""
+    if isinstance(result, str):
+        answer = blocks.refusal(result)
+    else:
+        record_read(deps.engine, user_id, "report", now)  # the audit log: who, which, when
+        answer = blocks.program_report(result.report, result.program_id, result.cohorts, result.selected)
+    if respond is not None and replace:
+        respond(replace_original=True, **answer)
+    elif respond is not None:
+        respond(response_type="ephemeral", **answer)
+    else:
+        send(deps.engine, client, user_id, **answer)
+    if not isinstance(result, str):
+        share_report_files(deps, client, user_id, result, now)
+
+
+def report_or_overview(deps: Deps, client: WebClient, user_id: str, now: datetime,
+                       respond: Respond | None = None) -> None:
+    """`/mentor report` with no program, or the Home's button: one program's report for an admin of one, the
+    overview with a picker for an admin of several, a refusal for anyone else."""
+    programs = administered(deps.engine, user_id)
+    if len(programs) == 1:
+        deliver(deps, client, user_id, program_report(deps.engine, user_id, now, program_id=programs[0].id), now,
+                respond)
+        return
+    answer = blocks.overview(overview(deps.engine, user_id)) if programs else blocks.not_admin()
+    if respond is not None:
+        respond(response_type="ephemeral", **answer)
+    else:
+        send(deps.engine, client, user_id, **answer)
+
+
+def _picked(action: dict) -> str:
+    return str((action.get("selected_option") or {}).get("value") or "")
 
 
 def register(app: App, deps: Deps) -> None:
     @app.action(blocks.ACTION_REPORT)
     def report_clicked(ack: Ack, body: dict, client: WebClient):
         ack()
+        report_or_overview(deps, client, body["user"]["id"], deps.clock())
+
+    def where(body: dict, respond: Respond) -> Respond | None:
+        """Answer in place on a message; from the App Home (no message to replace), in the DM."""
+        return respond if body.get("response_url") else None
+
+    @app.action(ids.REPORT_PICK_PROGRAM)
+    def program_picked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
+        user_id, now, value = body["user"]["id"], deps.clock(), _picked(action)
+        result = (program_report(deps.engine, user_id, now, program_id=int(value)) if value.isdigit()
+                  else "Only that program's admins can see its report.")
+        deliver(deps, client, user_id, result, now, where(body, respond), replace=True)
+
+    @app.action(ids.REPORT_COHORT)
+    def cohort_picked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
+        ack()
         user_id, now = body["user"]["id"], deps.clock()
-        items = reports_for(deps.engine, user_id, now)
-        send(deps.engine, client, user_id, **blocks.reports([r for r, _ in items]))
-        share_report_files(deps, client, user_id, items, now)
+        program, _, cohort = _picked(action).partition(":")
+        result = (program_report(deps.engine, user_id, now, program_id=int(program), cohort_key=cohort)
+                  if program.isdigit() and cohort else "Only that program's admins can see its report.")
+        deliver(deps, client, user_id, result, now, where(body, respond), replace=True)

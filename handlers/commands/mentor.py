@@ -33,8 +33,9 @@ SUBCOMMANDS: dict[str, tuple[Callable[[MentorCommand], None], str]] = {
               "until YYYY-MM-DD — out of office: your mentorship messages wait until that day"),
     "resume": (availability.resume_command, "end your pause: held messages arrive in your working hours"),
     "journal": (checkins.journal, "your check-in journal (only you and your pair see it)"),
-    "report": (checkins.report, "program admins: funnel, engagement, quality, mentor load, waiting, at-risk pairs; "
-                                "chart and CSV in your DM (never notes)"),
+    "report": (checkins.report, "[PROGRAM] [cohort:N|request] — program admins: funnel, engagement, quality, "
+                                "mentor load, waiting, at-risk pairs, per program or cohort; chart and CSV in your "
+                                "DM (never notes)"),
     "end": (ending.end_command, "wrap up one of your mentorships, with a thank-you and the door left open"),
     "profile": (profile.profile, "create or edit your profile (role, expertise, career path, values, time)"),
     "goals": (profile.goals, "your career goals, progress journal and self-assessment"),

@@ -32,3 +32,7 @@ class Mentorship(SQLModel, table=True):
     end_reason: str = Field(default="", max_length=16)
     ended_by: str = Field(default="", max_length=32)
     thank_you: str = Field(default="", max_length=1000)
+    # Tallies the admin report reads instead of aggregating a year of check-ins: sessions someone answered "met"
+    # and distinct (person, session) answers. Kept by storage.checkins.recount on every check-in write.
+    sessions_held: int = Field(default=0)
+    checkins_answered: int = Field(default=0)

@@ -39,4 +39,5 @@ class RoundPair(SQLModel, table=True):
     status: str = Field(default="planned", max_length=16)
     mentee_accepted: bool = Field(default=False)
     mentor_accepted: bool = Field(default=False)
-    mentorship_id: int | None = Field(default=None, foreign_key="mentorship.id")
+    # The pair a round formed (its cohort, in the admin report).
+    mentorship_id: int | None = Field(default=None, foreign_key="mentorship.id", index=True)

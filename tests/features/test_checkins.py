@@ -9,7 +9,7 @@ from icalendar import Calendar
 from sqlmodel import Session, select
 
 from bot.domain.working_hours import is_working_time
-from storage.models import CheckIn
+from storage.models import CheckIn, Mentorship
 from tests.content_helpers import add_pair, add_person, add_program, bot_dms, rows, run_until
 
 
@@ -20,6 +20,13 @@ def utc(*args):
 def checkins(stack) -> list[CheckIn]:
     with Session(stack.engine) as s:
         return list(s.exec(select(CheckIn).order_by(CheckIn.id)).all())
+
+
+def tallies(stack, mid) -> tuple[int, int]:
+    """The report's per-pair tallies, kept on the check-in write path: (sessions held, check-ins answered)."""
+    with Session(stack.engine) as s:
+        m = s.get(Mentorship, mid)
+        return m.sessions_held, m.checkins_answered
 
 
 def dump(message) -> str:
@@ -139,11 +146,13 @@ def test_buttons_notes_modal_and_journal_stay_with_the_pair(stack, clock):
 
     stack.driver.block_action("UMENTEE", "checkin_met", message=mentee_prompt)
     assert stack.slack.wait_for(lambda: "Thanks! You met" in dump(current(mentee_prompt)), timeout=10)
+    assert tallies(stack, mid) == (1, 1)
     updated = current(mentee_prompt)
     assert [e["action_id"] for e in updated["blocks"][1]["elements"]] == ["checkin_notes", "action_item_add"]
     stack.driver.block_action("UMENTEE", "checkin_not_met", value=f"{mid}:2026-12-01")  # changes their answer
     assert stack.slack.wait_for(lambda: checkins(stack) and checkins(stack)[0].outcome == "not_met", timeout=10)
     assert [(c.author_id, c.source) for c in checkins(stack)] == [("UMENTEE", "button")]
+    assert tallies(stack, mid) == (0, 1)  # the changed answer is recounted, not added
 
     # Forged: an outsider with the pair's id, a pair member with a session never asked about, garbage.
     for user, value in (("UOUTSIDER", f"{mid}:2026-12-01"), ("UMENTOR", f"{mid}:2026-11-24"),
@@ -179,6 +188,7 @@ def test_buttons_notes_modal_and_journal_stay_with_the_pair(stack, clock):
     assert "&lt;@UOUTSIDER&gt;" in ack and "<!here>" not in ack and "(Met)" in ack
     assert [(c.author_id, c.source, c.outcome, c.note) for c in checkins(stack)][-1] == \
         ("UMENTOR", "modal", "met", note)
+    assert tallies(stack, mid) == (1, 2)  # one session held; two people answered it
 
     # The journal: the pair sees both entries; the outsider sees nothing of theirs.
     def journal_of(user):

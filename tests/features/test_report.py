@@ -15,19 +15,21 @@ from bot.domain.report import CSV_COLUMNS, figure, summary_text
 from bot.domain.working_hours import is_working_time
 from bot.features.report import build
 from bot.slack.blocks.report import LABELS
+from storage.checkins import add_checkin
 from storage.db import session_scope
 from storage.models import (
-    CheckIn,
     Escalation,
     ExitSurvey,
     Goal,
     IntroRequest,
+    MatchRound,
     Mentorship,
     Profile,
     Program,
     ProgramAdmin,
     ProgramMember,
     PulseAnswer,
+    RoundPair,
     SearchTopic,
 )
 from storage.people import upsert_person
@@ -79,11 +81,11 @@ def history(stack) -> int:
             s.add(m)
             s.flush()
             for week in range(3):  # three sessions held (the mentee said met, with a note)
-                s.add(CheckIn(mentorship_id=m.id, author_id=mentee, period=(FIRST + timedelta(weeks=week)).date(),
-                              outcome="met", note="secret note", source="modal"))
+                add_checkin(s, mentorship_id=m.id, author_id=mentee, period=(FIRST + timedelta(weeks=week)).date(),
+                            outcome="met", note="secret note", source="modal")
             if i == 1:
-                s.add(CheckIn(mentorship_id=m.id, author_id=mentor, period=date(2027, 1, 26), outcome="not_met",
-                              source="button"))
+                add_checkin(s, mentorship_id=m.id, author_id=mentor, period=date(2027, 1, 26), outcome="not_met",
+                            source="button")
                 s.add(Escalation(mentorship_id=m.id, signals="sessions", step=2, step_at=NOW, started_at=NOW))
                 s.add(PulseAnswer(mentorship_id=m.id, person_id=mentor, round=0, rating=2, helping="no",
                                   note="secret pulse"))
@@ -111,7 +113,7 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert stack.driver.command(ADMIN, "/mentor", "report").status == 200
     text = text_of(wait_ephemeral(stack, ADMIN, "Program report"))
     for expected in (
-        "enrolled 22 → profile complete 21 → goals set 6 → requested 11 → matched 6 → active 5 → "
+        "enrolled 22 → profile complete 21 → goals set 6 → requested or in a round 11 → matched 6 → active 5 → "
         "completed fewer than 5",
         "Pairs that started: 6", "Sessions held: 18 of 44 agreed (41%)",
         "Check-ins answered: 19 (22% of prompts)", "Request to match: 3.0 days (median)",
@@ -133,8 +135,9 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert contents["png"].startswith(b"\x89PNG")
     table = list(csv.reader(io.StringIO(contents["csv"].decode())))
     assert tuple(table[0]) == CSV_COLUMNS and len(table) == 7
-    assert table[6][1:] == ["Guild <A&B>", "2027-01-04", "2027-02-01", "weekly", "3", "4", "ended", "goals"]
-    assert {row[5] for row in table[1:6]} == {"3"} and {row[6] for row in table[1:6]} == {"8"}
+    assert table[6][1:] == ["Guild <A&B>", "By request", "2027-01-04", "2027-02-01", "weekly", "3", "4", "ended",
+                            "goals"]
+    assert {row[6] for row in table[1:6]} == {"3"} and {row[7] for row in table[1:6]} == {"8"}
     assert "secret" not in contents["csv"].decode()
 
     # Not an admin: no report, no files.
@@ -146,7 +149,7 @@ def test_report_figures_suppression_chart_csv_and_cli(stack, clock, monkeypatch,
     assert stack.driver.app_home_opened(ADMIN).status == 200
     assert stack.slack.wait_for(lambda: "Programs you run" in text_of(stack.slack.home_views.get(ADMIN) or {}), 10)
     home = stack.slack.home_views[ADMIN]
-    assert "Guild &lt;A&amp;B&gt;*: 1 pair needs attention" in text_of(home)
+    assert "Guild &lt;A&amp;B&gt;*: 22 members · 5 active pairs · 1 pair needs attention" in text_of(home)
     assert stack.driver.block_action(ADMIN, "admin_report", view=home).status == 200
     assert stack.slack.wait_for(lambda: len(dms_with_files(stack, ADMIN)) == 2, timeout=15)
     assert "Sessions held: 18 of 44 agreed" in text_of([m for m in dms(stack, ADMIN) if "Program report" in
@@ -201,3 +204,170 @@ def test_weekly_digest_once_a_week_monday_morning_in_the_admins_zone(stack, cloc
     text = text_of(digests[-1])
     assert "Guild &lt;A&amp;B&gt;" in text and "New pairs fewer than 5" in text and "No pair needs attention" in text
     assert not [m for m in dms(stack, OUTSIDER) if "digest" in text_of(m)]
+
+
+ROUND_MENTEES = [f"UR{i}" for i in range(1, 8)]  # UR1-UR5 paired by round 1; UR6 declined; UR7 left unmatched
+
+
+def rounds_history(stack, program_id: int) -> tuple[int, int]:
+    """On top of history(): round 1, approved, formed five pairs (two sessions held each, the mentee said met);
+    UR6 was proposed and declined, UR7 listed unmatched. Round 2 is in preview and places UP1. Returns the ids."""
+    for user in (*ROUND_MENTEES, "UP1"):
+        stack.slack.add_user(user, user.lower(), real_name=user.title(), tz="UTC")
+    with session_scope(stack.engine) as s:
+        full = {"title": "Engineer", "career_path": "IC track", "bio": "Hi"}
+        for user in (*ROUND_MENTEES, "UP1"):
+            upsert_person(s, user, name=user.title(), tz="UTC")
+            s.add(ProgramMember(program_id=program_id, person_id=user))
+            s.add(Profile(person_id=user, role="mentee", **full))
+        first = MatchRound(program_id=program_id, status="approved", created_at=FIRST - timedelta(days=3),
+                           approved_at=FIRST - timedelta(days=3))
+        second = MatchRound(program_id=program_id, status="preview", created_at=NOW)
+        s.add_all([first, second])
+        s.flush()
+        for i, mentee in enumerate(ROUND_MENTEES[:5]):
+            mentor = MENTORS[6 + i]  # UM7-UM11
+            m = Mentorship(mentor_id=mentor, mentee_id=mentee, program_id=program_id, status="active",
+                           cadence="weekly", duration_months=6, started_at=FIRST - timedelta(days=1),
+                           first_meeting_at=FIRST, mentor_confirmed=True, mentee_confirmed=True)
+            s.add(m)
+            s.flush()
+            s.add(RoundPair(round_id=first.id, mentee_id=mentee, mentor_id=mentor, status="accepted",
+                            mentorship_id=m.id))
+            for week in range(2):
+                add_checkin(s, mentorship_id=m.id, author_id=mentee, period=(FIRST + timedelta(weeks=week)).date(),
+                            outcome="met", note="secret note", source="button")
+        s.add(RoundPair(round_id=first.id, mentee_id="UR6", mentor_id="UM1", status="declined"))
+        s.add(RoundPair(round_id=first.id, mentee_id="UR7", status="unmatched", why="no mentor with room"))
+        s.add(RoundPair(round_id=second.id, mentee_id="UP1", mentor_id="UM3", status="planned"))
+        return first.id, second.id
+
+
+def report_text(stack, user, args) -> str:
+    before = len(stack.slack.ephemerals_to(user))
+    assert stack.driver.command(user, "/mentor", args).status == 200
+    assert stack.slack.wait_for(lambda: len(stack.slack.ephemerals_to(user)) > before, timeout=10)
+    return text_of(stack.slack.ephemerals_to(user)[-1])
+
+
+def test_report_per_cohort_and_mentees_in_a_round(stack, clock, monkeypatch, tmp_path, migrated_url, capsys):
+    program_id = history(stack)
+    round_id, preview_id = rounds_history(stack, program_id)
+    clock.now = NOW
+
+    # The whole program: mentees placed in a round (published, or proposed in a preview) count as "in a round".
+    whole = report_text(stack, ADMIN, "report")
+    assert ("enrolled 30 → profile complete 29 → goals set 6 → requested or in a round 18 → matched 11 → "
+            "active 10 → completed fewer than 5") in whole
+    assert "Sessions held: 28 of 84 agreed (33%)" in whole
+
+    # Round 1's cohort, typed: its seven listed mentees, its five pairs; small figures suppressed as for a program.
+    text = report_text(stack, ADMIN, "report guild <a&b> cohort:1")
+    for expected in (
+        "Program report: Guild <A&B> · Round 1",
+        "enrolled 7 → profile complete 7 → goals set fewer than 5 → requested or in a round 6 → matched 5 → "
+        "active 5 → completed fewer than 5",
+        "Pairs that started: 5", "Sessions held: 10 of 40 agreed (25%)", "Check-ins answered: 10",
+        "Request to match: fewer than 5 (median)", "Pulse, how it's going (1-5): no answers yet",
+        "*Mentors (whole program)*", "*Waiting (whole program)*", "At-risk pairs*\\nNone right now.",
+    ):
+        assert expected in text, expected
+    assert "secret" not in text
+
+    # The pairs formed by request, picked on the report's cohort picker: the message is replaced in place.
+    message = stack.slack.ephemerals_to(ADMIN)[-1]
+    picker = next(b["accessory"] for b in message["blocks"] if b.get("accessory", {}).get("action_id")
+                  == "report_cohort")
+    assert [o["text"]["text"] for o in picker["options"]] == ["Whole program", "Round 1", "By request"]
+    assert picker["initial_option"]["text"]["text"] == "Round 1"
+    by_request = next(o for o in picker["options"] if o["text"]["text"] == "By request")
+    assert stack.driver.block_action(ADMIN, "report_cohort", message=message, selected_option=by_request).status == 200
+    assert stack.slack.wait_for(lambda: "· By request" in text_of(message), timeout=10)
+    for expected in ("enrolled 11 → profile complete 10 → goals set 6 → requested or in a round 11 → matched 6",
+                     "Sessions held: 18 of 44 agreed (41%)", "<@UM1> and <@UE1>: sessions missed or not held"):
+        assert expected in text_of(message), expected
+
+    # The CSV of a cohort: only its pairs, with the cohort column.
+    assert stack.slack.wait_for(lambda: len(dms_with_files(stack, ADMIN)) == 3, timeout=15)
+    shared = dms_with_files(stack, ADMIN)
+    csv_of = [next(stack.slack.files[f["id"]]["content"] for f in m["files"] if f["name"].endswith(".csv"))
+              for m in shared]
+    tables = [list(csv.reader(io.StringIO(c.decode()))) for c in csv_of]
+    assert [row[2] for row in tables[0][1:]] == ["By request"] * 6 + ["Round 1"] * 5
+    assert [row[2] for row in tables[1][1:]] == ["Round 1"] * 5
+    assert [row[2] for row in tables[2][1:]] == ["By request"] * 6
+
+    # Picks are attacker-controlled: another program's cohort, a round of no program, someone else's program.
+    other = add_program(stack, "Other", [OUTSIDER])
+    for user, value in ((ADMIN, f"{other}:request"), (ADMIN, f"{program_id}:{preview_id}"),
+                        (ADMIN, f"{program_id}:99999"), (OUTSIDER, f"{program_id}:request"), (ADMIN, "junk")):
+        before = len(stack.slack.ephemerals_to(user))
+        assert stack.driver.block_action(user, "report_cohort", channel_id=DEMO_CHANNEL, selected_option={
+            "text": {"type": "plain_text", "text": "x"}, "value": value}).status == 200
+        assert stack.slack.wait_for(lambda u=user, b=before: len(stack.slack.ephemerals_to(u)) > b, timeout=10)
+        assert "Only that program's admins" in text_of(stack.slack.ephemerals_to(user)[-1])
+    assert len(dms_with_files(stack, ADMIN)) == 3 and not dms_with_files(stack, OUTSIDER)
+    assert "has no cohort “7”" in report_text(stack, ADMIN, "report Guild <A&B> cohort:7")
+    assert "Only that program's admins" in report_text(stack, OUTSIDER, "report Guild <A&B> cohort:1")
+
+    # The CLI: --cohort, the same figures.
+    monkeypatch.setenv("DATABASE_URL", migrated_url)
+    capsys.readouterr()
+    out = tmp_path / "round.csv"
+    assert main(["--env-file", "/nonexistent", "report", "--program", "guild <a&b>", "--cohort", "1", "--csv",
+                 str(out), "--now", "2027-03-01T12:00:00Z"]) == 0
+    assert "Program report: Guild <A&B> · Round 1" in capsys.readouterr().out
+    assert out.read_bytes() == csv_of[1]
+    with session_scope(stack.engine) as s:
+        assert build(s, s.get(Program, program_id), NOW, cohort=str(round_id)).sessions_held == 10
+    assert main(["--env-file", "/nonexistent", "report", "--program", "guild <a&b>", "--cohort", "9"]) == 2
+    assert "has no cohort '9'" in capsys.readouterr().err
+
+
+def test_an_admin_of_thirty_programs_gets_a_line_each_and_picks_one(stack, clock):
+    add_person(stack, ADMIN, "Ada Admin", "UTC")
+    add_person(stack, OUTSIDER, "Eve Outsider", "UTC")
+    ids = [add_program(stack, f"Guild {n:02d} <of> the long-named engineering mentoring circle", [ADMIN])
+           for n in range(1, 31)]
+    with session_scope(stack.engine) as s:
+        for n in range(6):
+            upsert_person(s, f"UX{n}", name=f"X{n}", tz="UTC")
+            s.add(ProgramMember(program_id=ids[16], person_id=f"UX{n}"))
+    clock.now = NOW
+
+    # /mentor report: one line per program and a picker, within Slack's limits (the local Slack rejects more).
+    text = report_text(stack, ADMIN, "report")
+    message = stack.slack.ephemerals_to(ADMIN)[-1]
+    assert "Your programs (30)" in text and len(message["blocks"]) < 50
+    assert text.count("the long-named engineering mentoring circle*:") == 30
+    assert "Guild 17 &lt;of&gt; the long-named engineering mentoring circle*: 6 members · fewer than 5 active" in text
+    picker = next(e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["action_id"] == "report_pick_program")
+    assert len(picker["options"]) == 30
+    assert stack.driver.block_action(ADMIN, "report_pick_program", message=message,
+                                     selected_option=picker["options"][16]).status == 200
+    assert stack.slack.wait_for(lambda: "Program report: Guild 17" in text_of(message), timeout=10)
+    assert "enrolled 6 →" in text_of(message) and "Your programs" not in text_of(message)
+    assert stack.slack.wait_for(lambda: len(dms_with_files(stack, ADMIN)) == 1, timeout=15)
+
+    # The Home: a line per program, the same picker; a pick sends that program's report to the DM.
+    assert stack.driver.app_home_opened(ADMIN).status == 200
+    assert stack.slack.wait_for(lambda: "Programs you run" in text_of(stack.slack.home_views.get(ADMIN) or {}), 10)
+    home = stack.slack.home_views[ADMIN]
+    assert text_of(home).count("mentoring circle*:") == 30
+    option = next(e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["action_id"] == "report_pick_program")["options"][2]
+    assert stack.driver.block_action(ADMIN, "report_pick_program", view=home, selected_option=option).status == 200
+    assert stack.slack.wait_for(lambda: any("Program report: Guild 03" in text_of(m) for m in dms(stack, ADMIN)), 10)
+    # The Home's button: the overview, in the DM, for an admin of several.
+    assert stack.driver.block_action(ADMIN, "admin_report", view=home).status == 200
+    assert stack.slack.wait_for(lambda: any("Your programs (30)" in text_of(m) for m in dms(stack, ADMIN)), 10)
+
+    # A forged pick: another admin's program, or no program at all.
+    other = add_program(stack, "Other", [OUTSIDER])
+    for value in (str(other), "x"):
+        before = len(stack.slack.ephemerals_to(ADMIN))
+        assert stack.driver.block_action(ADMIN, "report_pick_program", channel_id=DEMO_CHANNEL, selected_option={
+            "text": {"type": "plain_text", "text": "x"}, "value": value}).status == 200
+        assert stack.slack.wait_for(lambda b=before: len(stack.slack.ephemerals_to(ADMIN)) > b, timeout=10)
+        assert "Only that program's admins" in text_of(stack.slack.ephemerals_to(ADMIN)[-1])

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.domain.digest import digest_due
 from bot.domain.escalation import Open, goals_drifting, next_step, pulse_drifting, sessions_drifting
 from bot.domain.insight import Survey, invite_to_mentor, is_low_pulse, parse_survey, pulse_rounds
+from bot.domain.report import BY_REQUEST, WHOLE_PROGRAM, match_cohort, split_report_args
 
 
 def utc(*args):
@@ -69,3 +70,14 @@ def test_digest_is_due_on_the_next_monday_morning_in_the_admins_zone():
     # Monday before 09:00 local: today's; at or after it: next week's.
     assert digest_due("Asia/Tokyo", utc(2026, 12, 6, 23)) == (date(2026, 12, 7), utc(2026, 12, 7, 0))
     assert digest_due("Asia/Tokyo", utc(2026, 12, 7, 0)) == (date(2026, 12, 14), utc(2026, 12, 14, 0))
+
+
+def test_a_typed_cohort_is_split_from_the_program_and_named_by_number_or_request():
+    assert split_report_args("Guild <A&B> cohort:2") == ("Guild <A&B>", "2")
+    assert split_report_args('Guild cohort:"round 2"') == ("Guild", "round 2")
+    assert split_report_args("cohort:request") == ("", "request")
+    assert split_report_args("  Guild  ") == ("Guild", None) and split_report_args("") == ("", None)
+    rounds = [7, 9]  # approved round ids, in approval order
+    assert [match_cohort(t, rounds) for t in ("1", "Round 2", "#2", "round  1", "3", "0", "x", "")] == \
+        ["7", "9", "9", "7", None, None, None, None]
+    assert match_cohort("By request", []) == BY_REQUEST and match_cohort("all", rounds) == WHOLE_PROGRAM

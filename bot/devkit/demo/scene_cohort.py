@@ -1,5 +1,6 @@
 """Demo scene: HR opens a spring cohort from Slack, people join from the channel's button, HR previews a matching
-round (every pair with why, the round report) and approves it; the first pair both accept and go on to agree."""
+round (every pair with why, the round report) and approves it; the first pair both accept and go on to agree; HR
+reads the report of that round's cohort."""
 # Runs last: Amara's slot is free again after the ending scene, and the clock is set to a Monday morning so the
 # proposals are inside everyone's working hours.
 
@@ -90,5 +91,16 @@ def scene_cohort(ctx) -> None:
                  "the agreement step")
         ctx.show("Inês Costa", [m for m in ctx.dms_to(INES) if "Review agreement" in str(m["blocks"])][-1])
         ctx.say("(From here it is the agreement, welcome and announcement shown above for Lena and Amara.)")
+        _cohort_report(ctx)
     finally:
         stack.deps.clock = original_clock
+
+
+def _cohort_report(ctx) -> None:
+    """Hana reads the report of the round's cohort: its own funnel (the mentees the round listed, those placed in
+    it, matched), suppressed under 5 people exactly as a program's figures are."""
+    ctx.say("(Hana reads the report of this round's cohort alone: in a cohort this young every figure is about "
+            "fewer than 5 people. The CSV says each pair's cohort.)")
+    answer = ctx.command(HANA, "/mentor", "report Spring Cohort cohort:1")
+    picker = next(b["accessory"] for b in answer["blocks"] if b.get("accessory", {}).get("type") == "static_select")
+    ctx.say("(Cohorts offered: " + ", ".join(o["text"]["text"] for o in picker["options"]) + ".)")
