@@ -16,24 +16,19 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import update
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-from bench.findmentor_http import pct, seed, timed
+from bench.findmentor_http import bench_database, pct, seed, timed
 from bench.synthetic import queries
 from bot.devkit.harness import LocalStack
 from bot.features import findmentor
-from storage.db import normalize_url
-from storage.migrate import upgrade
 from storage.models import Person, Profile
 
 # Topics no synthetic mentor lists, none a typo of another (a probe must not find the last probe's mentor).
@@ -85,18 +80,12 @@ def main(argv: list[str]) -> int:
     n = int(argv[0]) if argv else 100_000
     blocks = int(argv[1]) if len(argv) > 1 else 8
     block = int(argv[2]) if len(argv) > 2 else 50
-    url = os.environ.get("DATABASE_URL") or ""
-    tmp = tempfile.TemporaryDirectory(prefix="mentorbot-churn-")
-    admin = name = None
-    if url.startswith("postgres"):  # a fresh database on the server, dropped afterwards
-        admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
-        name = f"mb_churn_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = make_url(normalize_url(url)).set(database=name).render_as_string(hide_password=False)
-    else:
-        url = f"sqlite:///{tmp.name}/churn.db"
-    upgrade(url)
+    with bench_database("churn") as url:
+        run(url, n, blocks, block)
+    return 0
+
+
+def run(url: str, n: int, blocks: int, block: int) -> None:
     words = [w for w, _ in queries(200)]
     calm: list[float] = []
     churned: list[float] = []
@@ -131,7 +120,7 @@ def main(argv: list[str]) -> int:
         print(f"/findmentor with {n} mentors, {blocks // 2} calm and {blocks - blocks // 2} churn blocks of {block}:")
         print(summary("calm", calm))
         print(summary(f"churn ({churn.edits} edits, 1/s)", churned, calm))
-        print(f"  index now: {index.live} mentors, {index.dead_rows} dead rows (patched, not rebuilt)")
+        print(f"  index now: {index.live} mentors, {index.dead_rows} dead rows (an edit patched in retires one)")
 
         waits = []
         for k, topic in enumerate(PROBE_TOPICS):
@@ -157,11 +146,6 @@ def main(argv: list[str]) -> int:
         print(f"  full build in the background took {time.perf_counter() - start:.1f}s:")
         if during:
             print(summary("during a full build", during, calm))
-    if admin is not None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    tmp.cleanup()
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, text
@@ -90,27 +92,32 @@ def pct(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 10_000
-    count = int(argv[1]) if len(argv) > 1 else 300
-    runs = int(argv[2]) if len(argv) > 2 else 3
+@contextmanager
+def bench_database(prefix: str) -> Iterator[str]:
+    """A migrated database for one benchmark run: a temporary SQLite file, or, when DATABASE_URL names a PostgreSQL
+    server, a fresh database on it, dropped afterwards."""
     url = os.environ.get("DATABASE_URL") or ""
-    tmp = tempfile.TemporaryDirectory(prefix="mentorbot-bench-")
-    if not url.startswith("postgres"):
-        url = f"sqlite:///{tmp.name}/bench.db"
-
-    if url.startswith("sqlite"):
-        upgrade(url)
-    else:  # a fresh database on the server, dropped afterwards
-
-
-
+    with tempfile.TemporaryDirectory(prefix=f"mentorbot-{prefix}-") as tmp:
+        if not url.startswith("postgres"):
+            url = f"sqlite:///{tmp}/{prefix}.db"
+            upgrade(url)
+            yield url
+            return
         admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
-        name = f"mb_bench_{uuid.uuid4().hex[:8]}"
+        name = f"mb_{prefix}_{uuid.uuid4().hex[:8]}"
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = make_url(normalize_url(url)).set(database=name).render_as_string(hide_password=False)
-        upgrade(url)
+        try:
+            url = make_url(normalize_url(url)).set(database=name).render_as_string(hide_password=False)
+            upgrade(url)
+            yield url
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def measure(url: str, n: int, count: int, runs: int) -> tuple[list, float]:
+    """(per run: (ours, bare) latencies), and the first request's latency (it builds the index)."""
     words = [w for w, _ in queries(count)]
     with LocalStack(url) as stack:
         t = time.perf_counter()
@@ -130,10 +137,15 @@ def main(argv: list[str]) -> int:
             per_run.append((ours, floor))
         bare_server.shutdown()
         bare_server.server_close()
-    if not url.startswith("sqlite"):
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    tmp.cleanup()
+    return per_run, first
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 10_000
+    count = int(argv[1]) if len(argv) > 1 else 300
+    runs = int(argv[2]) if len(argv) > 2 else 3
+    with bench_database("bench") as url:
+        per_run, first = measure(url, n, count, runs)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"first request (builds the index): {first * 1e3:.0f} ms")
     print(f"/findmentor with {n} mentors vs. the bare Bolt app, {count} requests each per run:")
