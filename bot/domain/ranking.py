@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -159,6 +160,13 @@ def _overlap(a: tuple[str, ...], b: Iterable[str]) -> tuple[str, ...]:
     return tuple(x for x in a if x.casefold() in folded)
 
 
+@lru_cache(maxsize=4096)
+def thin_words(text: str) -> bool:
+    """The words typed (asking words aside) are all ones the model cannot read (semantic.thin)."""
+    typed = [w for w in words(text) if w not in STOPWORDS] or words(text)
+    return bool(typed) and all(thin(w) for w in typed)
+
+
 def _contiguous(needle: Sequence[str], hay: Sequence[str]) -> bool:
     needle, hay, k = tuple(needle), tuple(hay), len(needle)
     return k > 0 and any(hay[i:i + k] == needle for i in range(len(hay) - k + 1))
@@ -276,21 +284,21 @@ class MentorIndex(MentorRows):
             move = fits[self._path_of]
         if not n:
             return _Text(np.zeros(0), np.zeros(0, dtype=bool), topic_ok, topic_sem, move, np.zeros(0, dtype=bool))
-        ok_m, phrase_m, sem_m = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=np.float32)
-        for t in np.flatnonzero(topic_ok):  # the few topics matched: mark the mentors listing them
+        w = TEXT_WEIGHTS
+        ok_m, phrase_m, sem_m = np.zeros(n, dtype=bool), np.zeros(n, dtype=np.float32), np.zeros(n, dtype=np.float32)
+        for t in np.flatnonzero(topic_ok).tolist():  # the few topics matched: mark the mentors listing them
             ok_m[self._members[t]] = True
             if phrase[t]:
-                phrase_m[self._members[t]] = True
+                phrase_m[self._members[t]] = w["phrase"]  # once per mentor, however many topics in order
         # Each mentor's closest topic in meaning. Topics far below the threshold cannot make evidence and barely
         # move the order, so only those above SEMANTIC_FLOOR are spread, lowest first so the highest stays.
         near = np.flatnonzero(topic_sem >= SEMANTIC_FLOOR)
         for t in near[np.argsort(topic_sem[near], kind="stable")]:
             sem_m[self._members[t]] = topic_sem[t]
-        w = TEXT_WEIGHTS
         score = sem_m * np.float32(w["semantic"])
         if topic_ok.any():
             self._add_field(score, "topics", terms, w["topics"], ok_m)
-            score[phrase_m] += w["phrase"]
+            score += phrase_m
         if wanted is not None:
             score += (w["move"] * move).astype(np.float32)
         if not light:  # light: the goals behind typed words (a quarter of the text score), no tie-breaker fields
@@ -299,8 +307,7 @@ class MentorIndex(MentorRows):
         lexical = ok_m | (move >= 1.0) if wanted is not None else ok_m  # reaching the destination from
         # elsewhere only adds to the score
         moved = move >= 1.0 if wanted is not None and wanted.origin else None
-        typed = [w for w in words(text) if w not in STOPWORDS] or words(text)
-        threshold = SEMANTIC_THRESHOLD_THIN if typed and all(thin(w) for w in typed) else SEMANTIC_THRESHOLD
+        threshold = SEMANTIC_THRESHOLD_THIN if thin_words(text) else SEMANTIC_THRESHOLD
         return _Text(score, lexical | (sem_m >= threshold), topic_ok, topic_sem, move, lexical, moved, threshold)
 
     def closest_topics(self, text: str, count: int = CLOSEST_TOPICS) -> tuple[str, ...]:
@@ -489,12 +496,13 @@ class MentorIndex(MentorRows):
         return self._match(seeker, scored, int(where[0])) if len(where) else None
 
     def _matched(self, i: int, *texts: _Text | None) -> tuple[str, ...]:
-        ids = [t for t in self._topic_ids[i] if t >= 0]
-        return tuple(self._topics[t] for t in ids if any(x is not None and x.topic_ok[t] for x in texts))
+        ids = [t for t in self._topic_ids[i].tolist() if t >= 0]  # plain ints: numpy scalars cost per element
+        oks = [x.topic_ok for x in texts if x is not None]
+        return tuple(self._topics[t] for t in ids if any(ok[t] for ok in oks))
 
     def _close(self, i: int, text: _Text) -> tuple[str, ...]:
         """The mentor's topics that are evidence by meaning only (not already matched as words)."""
-        ids = [t for t in self._topic_ids[i] if t >= 0 and not text.topic_ok[t]
+        ids = [t for t in self._topic_ids[i].tolist() if t >= 0 and not text.topic_ok[t]
                and text.topic_sem[t] >= text.sem_threshold]
         ids.sort(key=lambda t: -text.topic_sem[t])
         return tuple(self._topics[t] for t in ids[:2])
