@@ -42,23 +42,26 @@ def mentor_cards(session: Session, only: Collection[str] | None = None) -> list[
     """Every active person who mentors with some capacity (or those of them in `only`), capacity_left = their whole
     capacity: the slots taken right now come from taken_slots() at query time, so a cached index stays right as
     pairs form."""
-    query = select(Person, Profile).join(Profile, Profile.person_id == Person.slack_id).where(*_is_mentor())
+    # Columns, not ORM objects: at 100k mentors the objects and their identity map cost seconds to make, and their
+    # teardown holds the GIL long enough to stall requests during a background build.
+    query = select(Person.slack_id, Person.name, Person.title, Person.tz, Person.department, Person.level,
+                   Profile.title, Profile.expertise, Profile.years_experience, Profile.career_path, Profile.values,
+                   Profile.capacity, Profile.offer_cadence, Profile.languages, Profile.timezone, Profile.bio,
+                   Profile.offer_format).join(Profile, Profile.person_id == Person.slack_id).where(*_is_mentor())
     members = select(ProgramMember.person_id, Program.name).join(Program, Program.id == ProgramMember.program_id)
     if only is not None:
         query, members = query.where(Person.slack_id.in_(only)), members.where(ProgramMember.person_id.in_(only))
-    rows = session.exec(query.order_by(Person.slack_id)).all()
     programs: dict[str, list[str]] = {}
     for person_id, name in session.exec(members):
         programs.setdefault(person_id, []).append(name)
     return [MentorCard(
-        person_id=person.slack_id, name=person.name or person.slack_id, title=profile.title or person.title,
-        expertise=tuple(profile.expertise), years=profile.years_experience,
-        career_path=profile.career_path, values=tuple(profile.values), capacity_left=profile.capacity,
-        offer_cadence=profile.offer_cadence, languages=tuple(profile.languages),
-        tz=person_tz(person, profile), bio=profile.bio, offer_format=profile.offer_format,
-        programs=tuple(programs.get(person.slack_id, ())), department=person.department or "",
-        level=person.level or "",
-    ) for person, profile in rows]
+        person_id=pid, name=name or pid, title=profile_title or title, expertise=tuple(expertise or ()),
+        years=years, career_path=career_path, values=tuple(values or ()), capacity_left=capacity,
+        offer_cadence=cadence, languages=tuple(languages or ()), tz=effective_tz(tz, profile_tz), bio=bio,
+        offer_format=offer_format, programs=tuple(programs.get(pid, ())), department=department or "",
+        level=level or "",
+    ) for (pid, name, title, tz, department, level, profile_title, expertise, years, career_path, values, capacity,
+           cadence, languages, profile_tz, bio, offer_format) in session.exec(query.order_by(Person.slack_id))]
 
 
 def mentor_count(session: Session) -> int:

@@ -104,8 +104,7 @@ def _built(session: Session) -> MentorIndex:
     gc.disable()
     try:
         index = MentorIndex(mentor_cards(session))
-        gc.collect(1)  # the young generations only (quick): cycles left by others are not frozen with the index
-        gc.freeze()
+        gc.freeze()  # no collection first: with the collector off, every object the build made is still "young"
         return index
     finally:
         if enabled:
