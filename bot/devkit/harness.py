@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.app import create_app
 from bot.config import Settings
 from bot.devkit.localslack import LocalSlack, SlackDriver, SocketModeDriver
+from bot.features import findmentor
 from bot.features.deps import Deps, system_clock
 from bot.server import make_wsgi_app, serve_in_thread
 from bot.slack.socket_mode import make_socket_mode_handler
@@ -52,6 +53,7 @@ class LocalStack:
         self.server.shutdown()
         self.server.server_close()
         self.slack.stop()
+        findmentor.stop_refreshing(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> "LocalStack":

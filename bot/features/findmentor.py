@@ -2,11 +2,11 @@
 
 The MentorIndex is cached per engine, keyed by storage.mentor_search.directory_version(): a warm request costs
 three statements (the seeker, the caller's exclusions, the slots version), pinned by
-tests/features/test_findmentor_statements.py, and the ranking itself; the directory version is read by a background
-thread, at most once a second, when a request comes.
+tests/features/test_findmentor_statements.py, and the ranking itself. The directory version is read once a second by
+one background thread per engine (the refresher), whether requests come or not.
 
-No request waits for the index to change. When the directory changes, requests keep using the index they have while
-one background thread per engine makes the next and swaps it in. A profile edit is patched in (the people stamped
+No request waits for the index to change: requests keep using the index they have while the refresher makes the
+next and swaps it in. A profile edit is patched in (the people stamped
 since the index's version are re-read and `MentorIndex.with_changes` appends their cards: milliseconds at 100k
 mentors), so it reaches results within about a second. A full build (seconds at 100k) happens only when patching
 cannot be trusted or has piled up: more than PATCH_LIMIT people stamped at once (an import, a bulk enrolment), dead
@@ -17,8 +17,8 @@ Only the very first request of a process builds in line.
 """
 
 import gc
+import logging
 import threading
-import time
 import weakref
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
@@ -46,8 +46,8 @@ from storage.mentor_search import (
 from storage.models import Person, Profile
 from storage.people import get_profile
 
-# The version check scans three tables (about 10 ms at 10k people on PostgreSQL), so it runs at most once a second
-# per process, off the request path: a profile edit or a deactivation reaches /findmentor within about a second.
+# The version check scans three tables (about 10 ms at 10k people on PostgreSQL), so it runs once a second per
+# process, off the request path: a profile edit or a deactivation reaches /findmentor within about a second.
 # Exclusions and slots are read on every request, and sending a request re-reads the mentor (available_card).
 DIRECTORY_RECHECK_SECONDS = 1.0
 PATCH_LIMIT = 1000  # people stamped since the last version, at most, for a patch rather than a build
@@ -61,14 +61,15 @@ COMMIT_MARGIN = timedelta(seconds=10)
 _cache: "weakref.WeakKeyDictionary[Engine, _Cached]" = weakref.WeakKeyDictionary()
 _slots_cache: "weakref.WeakKeyDictionary[MentorIndex, tuple[tuple, object]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
-_building: "weakref.WeakKeyDictionary[Engine, threading.Thread]" = weakref.WeakKeyDictionary()
+_refreshers: "weakref.WeakKeyDictionary[Engine, threading.Event]" = weakref.WeakKeyDictionary()
+_refresh_locks: "weakref.WeakKeyDictionary[Engine, threading.Lock]" = weakref.WeakKeyDictionary()
+log = logging.getLogger(__name__)
 
 
 class _Cached(NamedTuple):
     version: tuple  # storage.mentor_search.directory_version() when the index was made...
     read_at: datetime  # ...read at this time (before reading it): a patch re-reads who was stamped since
     index: MentorIndex
-    checked: float  # time.monotonic() of the last version check
 
 
 def _patchable(index: MentorIndex) -> bool:
@@ -113,48 +114,63 @@ def _built(session: Session) -> MentorIndex:
 
 def _next(engine: Engine) -> None:
     """Bring this engine's cached index up to the directory's version, patching where it can; repeat while the
-    directory moves on under us (a few rounds at most: patches take milliseconds)."""
-    for _ in range(5):
-        with _cache_lock:
-            cached = _cache[engine]
-        read_at = datetime.now(UTC)
-        with session_scope(engine) as session:
-            latest = directory_version(session)
-            if latest == cached.version:
-                return
-            patched = _patched(session, cached.read_at, cached.index) if _patchable(cached.index) else None
-            fresh = patched if patched is not None else _built(session)
-        with _cache_lock:
-            if _cache[engine].index is cached.index:  # nobody swapped meanwhile
-                _cache[engine] = _Cached(latest, read_at, fresh, time.monotonic())
+    directory moves on under us (a few rounds at most: patches take milliseconds). One at a time per engine."""
+    with _refresh_lock(engine):
+        for _ in range(5):
+            with _cache_lock:
+                cached = _cache[engine]
+            read_at = datetime.now(UTC)
+            with session_scope(engine) as session:
+                latest = directory_version(session)
+                if latest == cached.version:
+                    return
+                patched = _patched(session, cached.read_at, cached.index) if _patchable(cached.index) else None
+                fresh = patched if patched is not None else _built(session)
+            with _cache_lock:
+                _cache[engine] = _Cached(latest, read_at, fresh)
 
 
-def _run(engine: Engine) -> None:
-    try:
+def _refresh_lock(engine: Engine) -> threading.Lock:
+    with _cache_lock:
+        return _refresh_locks.setdefault(engine, threading.Lock())
+
+
+def _refresh_loop(engine_ref: "weakref.ref[Engine]", stop: threading.Event) -> None:
+    """Once a second, whether requests come or not: an edit reaches the next /findmentor even in a quiet workspace,
+    and no request ever waits for the check. Ends with the engine (or stop_refreshing)."""
+    while not stop.wait(max(DIRECTORY_RECHECK_SECONDS, 0.05)):
+        engine = engine_ref()
+        if engine is None:
+            return
+        try:
+            _next(engine)
+        except Exception as exc:  # the database is down, say: the index in hand keeps answering; try again
+            log.warning("mentor index refresh failed: %s", type(exc).__name__)
+        del engine
+
+
+def _refreshing(engine: Engine) -> None:
+    """Start this engine's refresher unless it runs."""
+    with _cache_lock:
+        if engine in _refreshers:
+            return
+        stop = _refreshers[engine] = threading.Event()
+    threading.Thread(target=_refresh_loop, args=(weakref.ref(engine), stop), name="mentor-index",
+                     daemon=True).start()
+
+
+def stop_refreshing(engine: Engine) -> None:
+    """For a process that is done with an engine (the test harness closing a stack)."""
+    with _cache_lock:
+        stop = _refreshers.pop(engine, None)
+    if stop is not None:
+        stop.set()
+
+
+def wait_for_rebuild(engine: Engine) -> None:
+    """For tests and benchmarks: bring the index up to the directory now (what the refresher does each second)."""
+    if mentor_index_of(engine) is not None:
         _next(engine)
-    finally:
-        with _cache_lock:
-            _building.pop(engine, None)
-
-
-def rebuild_in_background(engine: Engine) -> threading.Thread | None:
-    """Start the one background refresh for this engine unless one is running; the running one is returned."""
-    with _cache_lock:
-        running = _building.get(engine)
-        if running is not None and running.is_alive():
-            return running
-        thread = threading.Thread(target=_run, args=(engine,), name="mentor-index", daemon=True)
-        _building[engine] = thread
-    thread.start()
-    return thread
-
-
-def wait_for_rebuild(engine: Engine, timeout: float = 30.0) -> None:
-    """For tests and the CLI: wait until no background refresh runs for this engine."""
-    with _cache_lock:
-        running = _building.get(engine)
-    if running is not None:
-        running.join(timeout)
 
 
 def mentor_index_of(engine: Engine) -> MentorIndex | None:
@@ -165,25 +181,19 @@ def mentor_index_of(engine: Engine) -> MentorIndex | None:
 
 
 def mentor_index(session: Session) -> MentorIndex:
-    """The index to answer from now. Once a second a request also asks the background thread to look for changes
-    (it reads the directory version, then patches or builds): the request itself never waits for any of it."""
+    """The index to answer from now; the refresher keeps it up to date, so a request never waits for that."""
     engine = session.get_bind()
     with _cache_lock:
         cached = _cache.get(engine)
-        if cached and time.monotonic() - cached.checked >= DIRECTORY_RECHECK_SECONDS:
-            _cache[engine] = cached._replace(checked=time.monotonic())
-            due = True
-        else:
-            due = False
     if cached:
-        if due:
-            rebuild_in_background(engine)
         return cached.index
     read_at = datetime.now(UTC)  # the first request of a process has nothing to serve yet: it builds in line
     version = directory_version(session)
     index = _built(session)
     with _cache_lock:
-        _cache[engine] = _Cached(version, read_at, index, time.monotonic())
+        _cache.setdefault(engine, _Cached(version, read_at, index))
+        index = _cache[engine].index
+    _refreshing(engine)
     return index
 
 

@@ -72,6 +72,26 @@ class DemoContext:
         picked = next(o for o in element["options"] if o["value"] == value)
         return {block_id: {"value": {"type": element["type"], "selected_option": picked}}}
 
+    @staticmethod
+    def prefilled(view: dict) -> dict:
+        """What submitting `view` untouched sends: each input's initial value, in view_submission's state shape."""
+        values = {}
+        for block in view["blocks"]:
+            element = block.get("element") if block.get("type") == "input" else None
+            if element is None:
+                continue
+            kind, state = element["type"], {"type": element["type"]}
+            if kind == "plain_text_input":
+                state["value"] = element.get("initial_value", "")
+            elif kind in ("multi_static_select", "checkboxes"):
+                state["selected_options"] = element.get("initial_options", [])
+            elif kind in ("static_select", "radio_buttons"):
+                state["selected_option"] = element.get("initial_option")
+            else:
+                continue
+            values[block["block_id"]] = {"value": state}
+        return values
+
     def show_home(self, user_id: str) -> None:
         home = self.stack.slack.home_views.get(user_id)
         if home is None:
