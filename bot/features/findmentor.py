@@ -138,6 +138,7 @@ def _refresh_lock(engine: Engine) -> threading.Lock:
 def _refresh_loop(engine_ref: "weakref.ref[Engine]", stop: threading.Event) -> None:
     """Once a second, whether requests come or not: an edit reaches the next /findmentor even in a quiet workspace,
     and no request ever waits for the check. Ends with the engine (or stop_refreshing)."""
+    failing = False
     while not stop.wait(max(DIRECTORY_RECHECK_SECONDS, 0.05)):
         engine = engine_ref()
         if engine is None:
@@ -145,7 +146,13 @@ def _refresh_loop(engine_ref: "weakref.ref[Engine]", stop: threading.Event) -> N
         try:
             _next(engine)
         except Exception as exc:  # the database is down, say: the index in hand keeps answering; try again
-            log.warning("mentor index refresh failed: %s", type(exc).__name__)
+            if not failing:  # once per outage, not once a second
+                log.warning("mentor index refresh failing, retrying each second: %s", type(exc).__name__)
+            failing = True
+        else:
+            if failing:
+                log.info("mentor index refresh recovered")
+            failing = False
         del engine
 
 

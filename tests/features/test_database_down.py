@@ -3,7 +3,9 @@ events) tells the person "mentorbot can't reach its database right now, please t
 works again once it is back. SQLite: the file is moved away and a directory takes its place (no file can be
 opened there); PostgreSQL: the test database stops accepting connections and its sessions are killed."""
 
+import logging
 import os
+import time
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
@@ -47,8 +49,15 @@ def database_down(stack, url: str):
         admin.dispose()
 
 
-def test_every_surface_says_the_database_is_out_of_reach_and_recovers(demo_stack, migrated_url):
+def _refresh_logs(caplog, words: str) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "bot.features.findmentor" and words in r.getMessage()]
+
+
+def test_every_surface_says_the_database_is_out_of_reach_and_recovers(demo_stack, migrated_url, caplog):
     stack = demo_stack
+    caplog.set_level(logging.INFO, logger="bot.features.findmentor")
+    assert stack.driver.command(USER, "/findmentor", "python").status == 200  # the index is built; its refresher runs
+    wait_ephemeral(stack, USER, "Amara Okafor")
     assert stack.driver.app_home_opened(USER).status == 200
     home = home_of(stack, USER, "Edit profile")
     modal = click(stack, USER, home_blocks.EDIT_PROFILE, view=home)
@@ -75,8 +84,13 @@ def test_every_surface_says_the_database_is_out_of_reach_and_recovers(demo_stack
         home_of(stack, USER, DB_DOWN)
         assert stack.driver.message_im(USER, "hello?").status == 200
         assert stack.slack.wait_for(lambda: any(DB_DOWN in m["text"] for m in bot_dms(stack, USER)), 10)
+        # The index's refresher keeps the index it has and says so once, not once a second.
+        assert stack.slack.wait_for(lambda: _refresh_logs(caplog, "failing"), 10)
+        time.sleep(1.5)
+        assert len(_refresh_logs(caplog, "failing")) == 1
 
     # Back: the same person, the same surfaces, and everything works.
+    assert stack.slack.wait_for(lambda: _refresh_logs(caplog, "recovered"), 10)
     stack.slack.messages[:] = []
     assert stack.driver.command(USER, "/findmentor", "python").status == 200
     wait_ephemeral(stack, USER, "Amara Okafor")
