@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.config import Settings
-from bot.features.checkins import plan, sweep_checkins
+from bot.domain.checkin_plan import plan
+from bot.features.checkins import sweep_checkins
 from bot.features.deps import Deps
 from storage import checkins as store
 from storage.db import make_engine, session_scope

@@ -10,9 +10,9 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from bot.domain import checkin_plan
 from bot.domain.sessions import Occurrence
 from bot.domain.timekeeping import zone
-from bot.features import checkins
 from bot.features.deps import Deps
 from bot.features.sessions import find_session
 from bot.slack.blocks import agenda as blocks
@@ -83,7 +83,7 @@ def action_view(deps: Deps, user_id: str, value: str | None) -> dict | None:
         m = checkin_store.live_mentorship_of(session, parsed[0], user_id) if parsed else None
         if m is None or m.status not in LIVE:
             return None
-        other = checkins.other_of(m, user_id)
+        other = checkin_plan.other_of(m, user_id)
         return blocks.action_modal(value, user_id, other, _name(session, other), parsed[1])
 
 
@@ -108,7 +108,7 @@ def add_action(deps: Deps, user_id: str, value: str | None, text: str, owner: st
             return Done(errors={blocks.DUE_BLOCK: "Pick today or a later day."})
         store.add_action(session, ActionItem(mentorship_id=m.id, owner_id=owner, text=text, due_on=due_on,
                                              created_by=user_id, created_at=deps.clock()))
-        other = checkins.other_of(m, user_id)
+        other = checkin_plan.other_of(m, user_id)
         return Done(reply=blocks.saved(text), notify=other, pair=(m.mentor_id, m.mentee_id),
                     note=blocks.action_added(user_id, text, owner, due_on, other))
 
@@ -133,6 +133,6 @@ def home_extras(session: Session, user_id: str, mentorships: list[Mentorship],
     if not active:
         return []
     agendas = store.agendas_for(session, {m.id: upcoming[m.id].slot_at for m in active if m.id in upcoming})
-    shown = [(checkins.other_of(m, user_id), upcoming[m.id].at, [a.text for a in agendas[m.id]])
+    shown = [(checkin_plan.other_of(m, user_id), upcoming[m.id].at, [a.text for a in agendas[m.id]])
              for m in active if m.id in agendas]
     return blocks.home_blocks(shown, store.open_actions(session, [m.id for m in active]), user_id)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.domain import kinds
+from bot.domain import checkin_plan, kinds
 from bot.domain import pairing as rules
 from bot.domain.agreement import Version, differences
 from bot.domain.timekeeping import as_utc, zone
@@ -67,7 +67,7 @@ def change_view(deps: Deps, user_id: str, value: str | None) -> dict | None:
         if m is None:
             return None
         upcoming = next_meetings(session, [m], now).get(m.id) or now + timedelta(days=7)
-        other = checkins.other_of(m, user_id)
+        other = checkin_plan.other_of(m, user_id)
         names = store.recipients(session, [other])
         return blocks.change_modal(m.id, replace(terms_of(m), first_meeting_at=upcoming), _tz(session, user_id),
                                    names[other].name if other in names else other)
@@ -101,7 +101,7 @@ def propose(deps: Deps, user_id: str, view: dict) -> Proposed:
         proposal = journey_store.add_proposal(session, AgreementChange(
             mentorship_id=m.id, proposed_by=user_id, goals=terms.goals, cadence=terms.cadence, mode=terms.mode,
             duration_months=terms.duration_months, meeting_at=terms.first_meeting_at, created_at=now))
-        other = checkins.other_of(m, user_id)
+        other = checkin_plan.other_of(m, user_id)
         start = terms.first_meeting_at.astimezone(zone(_tz(session, other)))
         return Proposed(other_id=other, for_me=blocks.proposed(other), for_other=blocks.proposal(
             proposal.id, user_id, diffs, blocks.local_label(start) + " (your time)"))
@@ -141,7 +141,7 @@ def decide(deps: Deps, user_id: str, value: str | None, accept: bool) -> Decided
 
 def apply(session: Session, m: Mentorship, proposal: AgreementChange, now: datetime) -> int:
     """Make the proposal the agreement and re-plan. Returns how many queued rows were retired."""
-    proposal.prev_cadence, proposal.prev_anchor = m.cadence, checkins.anchor_of(m)
+    proposal.prev_cadence, proposal.prev_anchor = m.cadence, checkin_plan.anchor_of(m)
     proposal.status, proposal.decided_at = "confirmed", now
     m.goals, m.cadence, m.mode = proposal.goals, proposal.cadence, proposal.mode
     m.duration_months, m.first_meeting_at = proposal.duration_months, as_utc(proposal.meeting_at)
@@ -163,7 +163,7 @@ def replan(session: Session, m: Mentorship, now: datetime, tag: str) -> int:
         valid = {o.at for o in checkins.occurrences_for(session, m, tz, min(ats) - timedelta(hours=1),
                                                          max(ats) + timedelta(hours=1))}
         retired = journey_store.retire(session, [r for r, at in zip(rows, ats, strict=True) if at not in valid], tag)
-    checkins.write_plan(session, checkins.plan(m, people, now,
+    checkins.write_plan(session, checkin_plan.plan(m, people, now,
                                                journey_store.changes_for(session, [m.id]).get(m.id, []),
                                                journey_store.history_for(session, [m.id]).get(m.id, [])))
     return retired
@@ -202,10 +202,10 @@ def render_midpoint(deps: Deps, session: Session, row: ScheduledMessage) -> Outg
     if day is None or day.isoformat() != row.payload.get("end"):
         return None  # the months changed since: that end has its own half-way
     return Outgoing(channel=row.recipient_id, **blocks.midpoint(
-        checkins.other_of(m, row.recipient_id), m.duration_months, day, m.id, ending_blocks.value_of(m.id, day)))
+        checkin_plan.other_of(m, row.recipient_id), m.duration_months, day, m.id, ending_blocks.value_of(m.id, day)))
 
 
 def keep_going(deps: Deps, user_id: str, value: str | None) -> dict | None:
     with session_scope(deps.engine) as session:
         m = _pair(session, parse_id(value), user_id)
-        return blocks.keep_going(checkins.other_of(m, user_id)) if m else None
+        return blocks.keep_going(checkin_plan.other_of(m, user_id)) if m else None

@@ -1,11 +1,8 @@
 """Check-ins on each pair's cadence: what the sweeps write to the outbox, what each row says when it is due,
 and how people's answers (buttons, notes modal, DM thread replies) land in the pair's journal.
 
-Rows (idempotency keys make every sweep safe to repeat):
-  checkin            checkin:<mentorship>:<session date>:<person>           the prompt, after each session
-  checkin (reminder) checkin-reminder:<mentorship>:<session date>:<person>  at most one, in the prompt's thread
-  meeting_reminder   meeting:<mentorship>:<session date>:<person>           the working day before, with an .ics
-Renderers re-check the database when a row is due and return None if it no longer applies (pair ended,
+What to write is planned by bot.domain.checkin_plan (pure: the rows, their keys, their due times); idempotency
+keys make every sweep safe to repeat. Renderers re-check the database when a row is due and return None if it no longer applies (pair ended,
 cadence changed, already answered), so nothing stale is sent. Drifting pairs are escalated by
 bot.features.escalation.
 """
@@ -16,23 +13,25 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.domain import kinds, lifecycle
+from bot.domain import lifecycle
 from bot.domain.cadence import (
-    INTERVAL_DAYS,
     OUTCOME_LABELS,
-    checkin_due,
     checkin_reminder_due,
-    meeting_reminder_due,
-    mentorship_end,
-    normal_cadence,
-    period_of,
-    session_times,
+)
+from bot.domain.checkin_plan import (
+    CHECKIN,
+    Planned,
+    checkin_key,
+    occurrences_of,
+    other_of,
+    plan,
+    reminder_key,
 )
 from bot.domain.meeting_ics import session_ics
 from bot.domain.resources import suggest
-from bot.domain.sessions import Change, Occurrence, Version, occurrences
+from bot.domain.sessions import Occurrence
 from bot.domain.text import truncate
-from bot.domain.timekeeping import as_utc, zone
+from bot.domain.timekeeping import zone
 from bot.features.deps import Deps
 from bot.slack.blocks import agenda as agenda_blocks
 from bot.slack.blocks import checkins as blocks
@@ -48,99 +47,12 @@ from storage.events import claim_event
 from storage.models import Mentorship, ScheduledMessage
 from storage.outbox import enqueue_many, superseded
 
-CHECKIN, MEETING = kinds.CHECKIN, kinds.MEETING_REMINDER
-LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; renderers re-check them when due
-
-
-def checkin_key(mentorship_id: int, period: date, person: str) -> str:
-    return f"checkin:{mentorship_id}:{period.isoformat()}:{person}"
-
-
-def reminder_key(mentorship_id: int, period: date, person: str) -> str:
-    return f"checkin-reminder:{mentorship_id}:{period.isoformat()}:{person}"
-
-
-def meeting_key(mentorship_id: int, period: date, person: str) -> str:
-    return f"meeting:{mentorship_id}:{period.isoformat()}:{person}"
-
-
-def anchor_of(m: Mentorship) -> datetime | None:
-    return as_utc(m.first_meeting_at or m.started_at)
-
-
-def other_of(m: Mentorship, person: str) -> str:
-    return m.mentee_id if person == m.mentor_id else m.mentor_id
-
-
-@dataclass(frozen=True)
-class Planned:
-    kind: str
-    recipient: str
-    due_at: datetime
-    key: str
-    payload: dict
-    mentorship_id: int
-
-
-def sessions_of(m: Mentorship, tz: str | None, start: datetime, end: datetime) -> list[datetime]:
-    anchor = anchor_of(m)
-    if anchor is None:
-        return []
-    return session_times(anchor, m.cadence, tz, start, end, until=mentorship_end(anchor, m.duration_months))
-
-
-def agreement_slots(m: Mentorship, tz: str | None, start: datetime, end: datetime,
-                    history: list[Version] = ()) -> list[datetime]:
-    """The agreement's sessions in [start, end] across its versions: each earlier rhythm until the change that
-    replaced it, then the current one from its anchor. The end stays the first version's anchor + the months."""
-    anchor = anchor_of(m)
-    if anchor is None:
-        return []
-    if not history:
-        return sessions_of(m, tz, start, end)
-    until = mentorship_end(history[0].anchor, m.duration_months)
-    out = [at for v in history
-           for at in session_times(v.anchor, v.cadence, tz, start, end, until=min(v.until, until))]
-    return sorted(out + session_times(anchor, m.cadence, tz, start, end, until=until))
-
-
-def occurrences_of(m: Mentorship, tz: str | None, start: datetime, end: datetime,
-                   changes: list[Change] = (), history: list[Version] = ()) -> list[Occurrence]:
-    """The sessions that actually happen in [start, end]: the agreement's, with moved and cancelled ones applied."""
-    return occurrences(agreement_slots(m, tz, start, end, list(history)), list(changes), start, end)
-
 
 def occurrences_for(session: Session, m: Mentorship, tz: str | None, start: datetime,
                     end: datetime) -> list[Occurrence]:
     """occurrences_of with the pair's changes and earlier versions read from the database."""
     return occurrences_of(m, tz, start, end, journey_store.changes_for(session, [m.id]).get(m.id, []),
                           journey_store.history_for(session, [m.id]).get(m.id, []))
-
-
-def plan(m: Mentorship, people: dict[str, store.Recipient], now: datetime,
-         changes: list[Change] = (), history: list[Version] = ()) -> list[Planned]:
-    """Prompts and meeting reminders for the sessions from one interval back to a week ahead. Pure."""
-    mentor = people.get(m.mentor_id)
-    if mentor is None:
-        return []
-    lookback = timedelta(days=INTERVAL_DAYS[normal_cadence(m.cadence)])
-    out = []
-    for occurrence in occurrences_of(m, mentor.tz, now - lookback, now + LOOKAHEAD, changes, history):
-        session_at = occurrence.at
-        period = period_of(session_at, mentor.tz)
-        for me in (m.mentor_id, m.mentee_id):
-            person = people.get(me)
-            if person is None or not person.active:
-                continue
-            payload = {"period": period.isoformat(), "session_at": session_at.isoformat(), "other_id": other_of(m, me)}
-            if occurrence.sequence:  # moved: its calendar identity stays the agreed slot
-                payload |= {"slot_at": occurrence.slot_at.isoformat(), "sequence": occurrence.sequence}
-            out.append(Planned(CHECKIN, me, checkin_due(session_at, person.tz, person.paused_until),
-                               checkin_key(m.id, period, me), payload, m.id))
-            due = meeting_reminder_due(session_at, person.tz, now, person.paused_until) if session_at > now else None
-            if due is not None:
-                out.append(Planned(MEETING, me, due, meeting_key(m.id, period, me), payload, m.id))
-    return out
 
 
 def write_plan(session: Session, planned: list[Planned]) -> int:

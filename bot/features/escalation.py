@@ -19,10 +19,10 @@ from sqlmodel import Session
 from bot.domain import escalation as rules
 from bot.domain import kinds
 from bot.domain.cadence import normal_cadence, session_state
+from bot.domain.checkin_plan import other_of
 from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features import availability
-from bot.features.checkins import other_of
 from bot.features.deps import Deps
 from bot.features.ending import Outcome, wrap_up
 from bot.features.findmentor import suggestions_for

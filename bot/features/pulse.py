@@ -14,9 +14,9 @@ from sqlmodel import Session
 
 from bot.domain import kinds
 from bot.domain.cadence import INTERVAL_DAYS, mentorship_end, normal_cadence, session_times
+from bot.domain.checkin_plan import anchor_of, other_of
 from bot.domain.insight import HELPING, RATINGS, pulse_rounds
 from bot.domain.working_hours import next_delivery_time
-from bot.features.checkins import anchor_of, other_of
 from bot.features.deps import Deps
 from bot.slack.blocks import pulse as blocks
 from bot.slack.delivery import Outgoing

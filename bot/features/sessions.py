@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
-from bot.domain import kinds
+from bot.domain import checkin_plan, kinds
 from bot.domain.cadence import mentorship_end, period_of
 from bot.domain.meeting_ics import session_ics
 from bot.domain.sessions import MAX_MOVE, Occurrence, find_on, local_date, move_problem
@@ -72,7 +72,7 @@ def move_view(deps: Deps, user_id: str, value: str | None) -> dict | None:
         found = find_session(session, user_id, value)
     if found is None:
         return None
-    other = found.people.get(checkins.other_of(found.mentorship, user_id))
+    other = found.people.get(checkin_plan.other_of(found.mentorship, user_id))
     tz = _my_tz(found, user_id) or "UTC"
     return blocks.move_modal(value, other.name if other else "your pair", found.occurrence.at.astimezone(zone(tz)),
                              tz)
@@ -89,7 +89,7 @@ def next_meetings(session: Session, mentorships: list[Mentorship], now: datetime
 
 def next_occurrences(session: Session, mentorships: list[Mentorship], now: datetime) -> dict[int, Occurrence]:
     """As next_meetings, with each session's agreed slot (its agenda hangs off it)."""
-    active = [m for m in mentorships if m.status == "active" and checkins.anchor_of(m) is not None]
+    active = [m for m in mentorships if m.status == "active" and checkin_plan.anchor_of(m) is not None]
     if not active:
         return {}
     people = store.recipients(session, [m.mentor_id for m in active])
@@ -98,7 +98,7 @@ def next_occurrences(session: Session, mentorships: list[Mentorship], now: datet
     out = {}
     for m in active:
         tz = people[m.mentor_id].tz if m.mentor_id in people else None
-        upcoming = checkins.occurrences_of(m, tz, now, now + NEXT_WITHIN, changes.get(m.id, []),
+        upcoming = checkin_plan.occurrences_of(m, tz, now, now + NEXT_WITHIN, changes.get(m.id, []),
                                            history.get(m.id, []))
         if upcoming:
             out[m.id] = upcoming[0]
@@ -140,7 +140,7 @@ def move(deps: Deps, user_id: str, value: str | None, day: str, at: str) -> Outc
             return Outcome(errors={blocks.TIME_BLOCK: "That is when it already is: pick another time."})
         around = _occurrences(session, m, found.tz, new_at - MAX_MOVE, new_at + MAX_MOVE)
         taken = {local_date(o.at, found.tz) for o in around if o.slot_at != old.slot_at}
-        anchor = checkins.anchor_of(m)
+        anchor = checkin_plan.anchor_of(m)
         problem = move_problem(new_at, now, mentorship_end(anchor, m.duration_months) if anchor else None, taken,
                                found.tz)
         if problem:
@@ -166,7 +166,7 @@ def _change(session: Session, found: Found, user_id: str, new_at: datetime | Non
     m, old = found.mentorship, found.occurrence
     sequence = journey_store.record_change(session, m.id, old.slot_at, new_at, user_id, now)
     journey_store.retire_session_rows(session, m.id, period_of(old.at, found.tz).isoformat(), f"change{sequence}")
-    checkins.write_plan(session, checkins.plan(m, found.people, now,
+    checkins.write_plan(session, checkin_plan.plan(m, found.people, now,
                                                journey_store.changes_for(session, [m.id]).get(m.id, []),
                                                journey_store.history_for(session, [m.id]).get(m.id, [])))
     for person in (m.mentor_id, m.mentee_id):
@@ -186,7 +186,7 @@ def render_update(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoi
                    None)
     if current is None or current.sequence != row.payload.get("sequence"):
         return None
-    other = checkins.other_of(m, row.recipient_id)
+    other = checkin_plan.other_of(m, row.recipient_id)
     people = store.recipients(session, [row.recipient_id, other])
     me = people.get(row.recipient_id)
     tz = zone(me.tz if me else None)

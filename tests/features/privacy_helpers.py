@@ -7,7 +7,7 @@ import json
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 
-from bot.features.checkins import checkin_key
+from bot.domain.checkin_plan import checkin_key
 from storage.checkins import add_checkin
 from storage.db import session_scope
 from storage.models import Goal, GoalUpdate, IntroRequest, Mentorship, Profile, ProgramMember

@@ -5,9 +5,9 @@ button opens the goal's own progress form, and the App Home shows the new progre
 import json
 from datetime import datetime, timedelta
 
+from bot.domain.checkin_plan import sessions_of
 from bot.domain.timekeeping import zone
 from bot.domain.working_hours import DAY_START, at_local, previous_working_day
-from bot.features.checkins import sessions_of
 from bot.outbox.tick import tick
 from bot.slack.blocks import goals as goal_blocks
 from storage.checkins import active_mentorships

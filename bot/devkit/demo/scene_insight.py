@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 from bot.devkit.demo.scene_checkins import DemoClock, _the_pair
-from bot.features.checkins import sessions_of
+from bot.domain.checkin_plan import sessions_of
 from bot.features.pulse import second_session
 from bot.outbox.tick import tick
 from bot.slack.blocks import checkins as checkin_blocks

@@ -5,9 +5,9 @@ the mentee ticks it off from the following reminder."""
 from datetime import date, datetime, timedelta
 
 from bot.devkit.demo.scene_checkins import DemoClock, _the_pair
+from bot.domain.checkin_plan import sessions_of
 from bot.domain.timekeeping import zone
 from bot.domain.working_hours import DAY_START, at_local, previous_working_day
-from bot.features.checkins import sessions_of
 from bot.outbox.tick import tick
 
 
