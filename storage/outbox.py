@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from bot.domain import kinds
+from storage.checkins import existing_keys
 from storage.db import is_sqlite
 from storage.models import ScheduledMessage
 from storage.models._common import utcnow
@@ -53,6 +54,15 @@ def enqueue_many(session: Session, rows: Iterable[dict]) -> int:
     if is_sqlite(session.get_bind()):
         return _enqueue_many_sqlite(session, rows)
     return sum(_enqueue_many_postgres(session, rows[i:i + PG_CHUNK]) for i in range(0, len(rows), PG_CHUNK))
+
+
+def enqueue_new(session: Session, rows: Iterable[dict]) -> int:
+    """enqueue_many for the sweeps, which plan the same rows again at every tick: the keys already written are
+    looked up first (one SELECT per chunk), so a sweep in its steady state reads instead of sending thousands of
+    inserts that would conflict. Returns how many rows were new."""
+    rows = list(rows)
+    have = existing_keys(session, [r["idempotency_key"] for r in rows])
+    return enqueue_many(session, [r for r in rows if r["idempotency_key"] not in have])
 
 
 _TABLE = ScheduledMessage.__table__

@@ -107,6 +107,11 @@ def occurrences_of(m: Pair, tz: str | None, start: datetime, end: datetime,
     return occurrences(agreement_slots(m, tz, start, end, list(history)), list(changes), start, end)
 
 
+def attending(m: Pair, people: Mapping[str, Attendee]) -> list[tuple[str, Attendee]]:
+    """Each of the pair who is here to be written to (known and active): a scheduled message goes to each."""
+    return [(me, people[me]) for me in (m.mentor_id, m.mentee_id) if me in people and people[me].active]
+
+
 def plan(m: Pair, people: Mapping[str, Attendee], now: datetime,
          changes: Sequence[Change] = (), history: Sequence[Version] = ()) -> list[Planned]:
     """Prompts and meeting reminders for the sessions from one interval back to a week ahead. Pure."""
@@ -118,10 +123,7 @@ def plan(m: Pair, people: Mapping[str, Attendee], now: datetime,
     for occurrence in occurrences_of(m, mentor.tz, now - lookback, now + LOOKAHEAD, changes, history):
         session_at = occurrence.at
         period = period_of(session_at, mentor.tz)
-        for me in (m.mentor_id, m.mentee_id):
-            person = people.get(me)
-            if person is None or not person.active:
-                continue
+        for me, person in attending(m, people):
             payload: dict[str, object] = {"period": period.isoformat(), "session_at": session_at.isoformat(), "other_id": other_of(m, me)}
             if occurrence.sequence:  # moved: its calendar identity stays the agreed slot
                 payload |= {"slot_at": occurrence.slot_at.isoformat(), "sequence": occurrence.sequence}

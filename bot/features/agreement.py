@@ -17,6 +17,7 @@ from sqlmodel import Session
 from bot.domain import checkin_plan, kinds
 from bot.domain import pairing as rules
 from bot.domain.agreement import Version, differences
+from bot.domain.checkin_plan import attending
 from bot.domain.timekeeping import as_utc, zone
 from bot.domain.working_hours import next_delivery_time
 from bot.features import checkins, ending
@@ -32,7 +33,7 @@ from storage import journey as journey_store
 from storage.db import session_scope
 from storage.locks import lock_row, write_transaction
 from storage.models import AgreementChange, Mentorship, ScheduledMessage
-from storage.outbox import enqueue_many
+from storage.outbox import enqueue_new
 
 MIDPOINT = kinds.MIDPOINT
 LOOKAHEAD = timedelta(days=7)
@@ -183,15 +184,11 @@ def sweep_midpoints(deps: Deps, session: Session, now: datetime) -> int:  # noqa
         if half > now + LOOKAHEAD or now - half > LATE_MIDPOINT or now >= end:
             continue
         day = end.astimezone(zone(tz)).date().isoformat()
-        for me in (m.mentor_id, m.mentee_id):
-            person = people.get(me)
-            if person is None or not person.active:
-                continue
+        for me, person in attending(m, people):
             planned.append({"kind": MIDPOINT, "recipient_id": me, "mentorship_id": m.id,
                             "due_at": next_delivery_time(person.tz, half, person.paused_until),
                             "idempotency_key": f"midpoint:{m.id}:{day}:{me}", "payload": {"end": day}})
-    have = store.existing_keys(session, [p["idempotency_key"] for p in planned])
-    return enqueue_many(session, [p for p in planned if p["idempotency_key"] not in have])
+    return enqueue_new(session, planned)
 
 
 def render_midpoint(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001

@@ -45,7 +45,7 @@ from storage import resources as resource_store
 from storage.db import session_scope
 from storage.events import claim_event
 from storage.models import Mentorship, ScheduledMessage
-from storage.outbox import enqueue_many, superseded
+from storage.outbox import enqueue_new, superseded
 
 
 def occurrences_for(session: Session, m: Mentorship, tz: str | None, start: datetime,
@@ -62,11 +62,9 @@ def write_plan(session: Session, planned: list[Planned]) -> int:
 
 def _write(session: Session, planned: list[Planned]) -> int:
     """Insert the planned rows whose keys are new; existing keys are left alone (idempotent)."""
-    have = store.existing_keys(session, [p.key for p in planned])
-    new = [{"kind": p.kind, "recipient_id": p.recipient, "due_at": p.due_at, "idempotency_key": p.key,
-            "payload": p.payload, "mentorship_id": p.mentorship_id} for p in planned if p.key not in have]
-    enqueue_many(session, new)
-    return len(new)
+    return enqueue_new(session, [{"kind": p.kind, "recipient_id": p.recipient, "due_at": p.due_at,
+                                  "idempotency_key": p.key, "payload": p.payload, "mentorship_id": p.mentorship_id}
+                                 for p in planned])
 
 
 def sweep_checkins(deps: Deps, session: Session, now: datetime) -> int:  # noqa: ARG001

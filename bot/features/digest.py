@@ -20,7 +20,7 @@ from bot.slack.delivery import Outgoing
 from storage import checkins as store
 from storage import report as report_store
 from storage.models import Program, ProgramAdmin, ScheduledMessage
-from storage.outbox import enqueue_many
+from storage.outbox import enqueue_new
 
 DIGEST = kinds.ADMIN_DIGEST
 WEEK = timedelta(days=7)
@@ -38,8 +38,7 @@ def sweep_digest(deps: Deps, session: Session, now: datetime) -> int:  # noqa: A
         planned.append({"kind": DIGEST, "recipient_id": admin, "idempotency_key": digest_key(program_id, admin, monday),
                         "due_at": next_delivery_time(person.tz, due, person.paused_until),
                         "payload": {"program": program_id, "week": monday.isoformat()}})
-    have = store.existing_keys(session, [p["idempotency_key"] for p in planned])
-    return enqueue_many(session, [p for p in planned if p["idempotency_key"] not in have])
+    return enqueue_new(session, planned)
 
 
 def render_digest(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:

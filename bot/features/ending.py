@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from bot.domain import kinds, lifecycle
 from bot.domain.cadence import add_months
+from bot.domain.checkin_plan import attending
 from bot.domain.insight import END_REASONS, Survey, invite_to_mentor
 from bot.domain.timekeeping import as_utc, zone
 from bot.features.deps import Deps
@@ -22,10 +23,10 @@ from bot.slack.blocks import ending as blocks
 from bot.slack.delivery import Outgoing
 from storage import ending as store
 from storage import insight
-from storage.checkins import active_mentorships, existing_keys, recipients
+from storage.checkins import active_mentorships, recipients
 from storage.db import session_scope
 from storage.models import Mentorship, ScheduledMessage
-from storage.outbox import enqueue_many
+from storage.outbox import enqueue_new
 
 WRAP_UP = kinds.WRAP_UP
 LOOKAHEAD = timedelta(days=7)  # rows are written up to a week ahead; the renderer re-checks them when due
@@ -68,14 +69,10 @@ def sweep_wrap_ups(deps: Deps, session: Session, now: datetime) -> int:  # noqa:
         if end > now + LOOKAHEAD:
             continue
         day = end.astimezone(zone(tz)).date().isoformat()
-        for me in (m.mentor_id, m.mentee_id):
-            person = people.get(me)
-            if person is None or not person.active:
-                continue
+        for me, _ in attending(m, people):
             planned.append({"kind": WRAP_UP, "recipient_id": me, "due_at": end, "mentorship_id": m.id,
                             "idempotency_key": f"wrap_up:{m.id}:{day}:{me}", "payload": {"end": day}})
-    have = existing_keys(session, [p["idempotency_key"] for p in planned])
-    return enqueue_many(session, [p for p in planned if p["idempotency_key"] not in have])
+    return enqueue_new(session, planned)
 
 
 def render_wrap_up(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001

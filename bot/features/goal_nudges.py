@@ -22,9 +22,9 @@ from bot.slack.blocks.snooze import snooze_block
 from bot.slack.delivery import Outgoing
 from storage import goal_nudges as goals_store
 from storage import resources as resource_store
-from storage.checkins import existing_keys, recipients
+from storage.checkins import recipients
 from storage.models import Goal, ScheduledMessage
-from storage.outbox import enqueue_many
+from storage.outbox import enqueue_new
 
 KIND = kinds.GOAL_NUDGE
 
@@ -57,11 +57,8 @@ def sweep_goal_nudges(deps: Deps, session: Session, now: datetime) -> int:  # no
             continue
         due = next_delivery_time(owner.tz, now, owner.paused_until)
         planned += [(key, payload, goal.owner_id, due) for key, payload in planned_nudges(goal, owner.tz, now)]
-    have = existing_keys(session, [p[0] for p in planned])
-    new = [{"kind": KIND, "recipient_id": owner_id, "due_at": due, "idempotency_key": key, "payload": payload}
-           for key, payload, owner_id, due in planned if key not in have]
-    enqueue_many(session, new)
-    return len(new)
+    return enqueue_new(session, [{"kind": KIND, "recipient_id": owner_id, "due_at": due, "idempotency_key": key,
+                                  "payload": payload} for key, payload, owner_id, due in planned])
 
 
 def row_round(row: ScheduledMessage) -> int:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from bot.domain import kinds
 from bot.domain.cadence import INTERVAL_DAYS, mentorship_end, normal_cadence, session_times
-from bot.domain.checkin_plan import anchor_of, other_of
+from bot.domain.checkin_plan import anchor_of, attending, other_of
 from bot.domain.insight import HELPING, RATINGS, pulse_rounds
 from bot.domain.working_hours import next_delivery_time
 from bot.features.deps import Deps
@@ -24,7 +24,7 @@ from storage import checkins as store
 from storage import insight
 from storage.db import session_scope
 from storage.models import Mentorship, ScheduledMessage
-from storage.outbox import enqueue_many
+from storage.outbox import enqueue_new
 
 PULSE = kinds.PULSE
 LOOKAHEAD = timedelta(days=7)
@@ -58,15 +58,11 @@ def sweep_pulse(deps: Deps, session: Session, now: datetime) -> int:  # noqa: AR
     for m in mentorships:
         mentor = people.get(m.mentor_id)
         for round_, instant in rounds_of(m, mentor.tz if mentor else None, now - LOOKBACK, now + LOOKAHEAD):
-            for me in (m.mentor_id, m.mentee_id):
-                person = people.get(me)
-                if person is None or not person.active:
-                    continue
+            for me, person in attending(m, people):
                 planned.append({"kind": PULSE, "recipient_id": me, "mentorship_id": m.id,
                                 "due_at": next_delivery_time(person.tz, instant, person.paused_until),
                                 "idempotency_key": pulse_key(m.id, round_, me), "payload": {"round": round_}})
-    have = store.existing_keys(session, [p["idempotency_key"] for p in planned])
-    return enqueue_many(session, [p for p in planned if p["idempotency_key"] not in have])
+    return enqueue_new(session, planned)
 
 
 def render_pulse(deps: Deps, session: Session, row: ScheduledMessage) -> Outgoing | None:  # noqa: ARG001
