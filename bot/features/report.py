@@ -27,8 +27,11 @@ from bot.domain.report import (
     median_days,
     month_of,
     round_label,
+    split_report_args,
     topic_words,
 )
+from bot.features.privacy import record_read
+from bot.slack.blocks import report as blocks
 from storage import report as store
 from storage.checkins import programs_administered
 from storage.db import session_scope
@@ -161,6 +164,54 @@ def program_report(engine: Engine, user_id: str, now: datetime, *, program_id: i
         buffer = io.StringIO()
         r = build(session, program, now, buffer, cohort)
         return ProgramReport(program.id, r, buffer.getvalue().encode(), labels, cohort)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an admin asked for: the message to show, and the report behind it when there is one (its chart and CSV
+    go to their DM)."""
+    message: dict
+    report: ProgramReport | None = None
+
+
+def _answer(engine: Engine, user_id: str, now: datetime, result: ProgramReport | str) -> Answer:
+    if isinstance(result, str):
+        return Answer(blocks.refusal(result))
+    record_read(engine, user_id, "report", now)  # the audit log: who, which, when
+    return Answer(blocks.program_report(result.report, result.program_id, result.cohorts, result.selected), result)
+
+
+def admin_answer(engine: Engine, user_id: str, now: datetime) -> Answer:
+    """`/mentor report` with no program, or the Home's button: one program's report for an admin of one, the overview
+    with a picker for an admin of several, a refusal for anyone else."""
+    programs = administered(engine, user_id)
+    if len(programs) == 1:
+        return _answer(engine, user_id, now, program_report(engine, user_id, now, program_id=programs[0].id))
+    return Answer(blocks.overview(overview(engine, user_id)) if programs else blocks.not_admin())
+
+
+def command_answer(engine: Engine, user_id: str, now: datetime, args: str) -> Answer:
+    """`/mentor report [PROGRAM] [cohort:N|request]`."""
+    name, cohort = split_report_args(args)
+    if not name and cohort is None:
+        return admin_answer(engine, user_id, now)
+    if name:
+        return _answer(engine, user_id, now,
+                       program_report(engine, user_id, now, program_name=name, cohort_text=cohort))
+    programs = administered(engine, user_id)  # a cohort of the admin's one program; with several, which one?
+    if len(programs) != 1:
+        return _answer(engine, user_id, now, "Which program? `/mentor report PROGRAM cohort:1`.")
+    return _answer(engine, user_id, now,
+                   program_report(engine, user_id, now, program_id=programs[0].id, cohort_text=cohort))
+
+
+def picked_answer(engine: Engine, user_id: str, now: datetime, program: str, cohort: str | None = None) -> Answer:
+    """A program (cohort None) or one of its cohorts picked on the overview, the Home or a report: both values are
+    attacker-controlled, and program_report checks them again."""
+    if not program.isdigit() or cohort == "":
+        return _answer(engine, user_id, now, "Only that program's admins can see its report.")
+    return _answer(engine, user_id, now,
+                   program_report(engine, user_id, now, program_id=int(program), cohort_key=cohort))
 
 
 def count_query_topics(engine: Engine, words: str, now: datetime) -> None:

@@ -8,8 +8,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.features.deps import Deps
-from bot.features.privacy import record_read
-from bot.features.report import ProgramReport, administered, overview, program_report
+from bot.features.report import Answer, ProgramReport, admin_answer, picked_answer
 from bot.features.report_chart import chart_png
 from bot.slack import ids
 from bot.slack.blocks import report as blocks
@@ -27,39 +26,18 @@ def share_report_files(deps: Deps, client: WebClient, user_id: str, pr: ProgramR
     ], f"The {name} report: chart and CSV (no notes, no individual ratings).")
 
 
-def deliver(deps: Deps, client: WebClient, user_id: str, result: ProgramReport | str, now: datetime,
+def deliver(deps: Deps, client: WebClient, user_id: str, answer: Answer, now: datetime,
             respond: Respond | None = None, replace: bool = False) -> None:
-    """A program's report (or a refusal) where it was asked for: through `respond` (the command's answer, or the
-    picked message, replaced) or, from the App Home, as a DM; the chart and CSV always in the DM."""
-    if isinstance(result, str):
-        answer = blocks.refusal(result)
-    else:
-        record_read(deps.engine, user_id, "report", now)  # the audit log: who, which, when
-        answer = blocks.program_report(result.report, result.program_id, result.cohorts, result.selected)
+    """The answer where it was asked for: through `respond` (the command's answer, or the picked message, replaced)
+    or, from the App Home, as a DM; a report's chart and CSV always in the DM."""
     if respond is not None and replace:
-        respond(replace_original=True, **answer)
+        respond(replace_original=True, **answer.message)
     elif respond is not None:
-        respond(response_type="ephemeral", **answer)
+        respond(response_type="ephemeral", **answer.message)
     else:
-        send(deps.engine, client, user_id, **answer)
-    if not isinstance(result, str):
-        share_report_files(deps, client, user_id, result, now)
-
-
-def report_or_overview(deps: Deps, client: WebClient, user_id: str, now: datetime,
-                       respond: Respond | None = None) -> None:
-    """`/mentor report` with no program, or the Home's button: one program's report for an admin of one, the
-    overview with a picker for an admin of several, a refusal for anyone else."""
-    programs = administered(deps.engine, user_id)
-    if len(programs) == 1:
-        deliver(deps, client, user_id, program_report(deps.engine, user_id, now, program_id=programs[0].id), now,
-                respond)
-        return
-    answer = blocks.overview(overview(deps.engine, user_id)) if programs else blocks.not_admin()
-    if respond is not None:
-        respond(response_type="ephemeral", **answer)
-    else:
-        send(deps.engine, client, user_id, **answer)
+        send(deps.engine, client, user_id, **answer.message)
+    if answer.report is not None:
+        share_report_files(deps, client, user_id, answer.report, now)
 
 
 def _picked(action: dict) -> str:
@@ -70,7 +48,8 @@ def register(app: App, deps: Deps) -> None:
     @app.action(blocks.ACTION_REPORT)
     def report_clicked(ack: Ack, body: dict, client: WebClient):
         ack()
-        report_or_overview(deps, client, body["user"]["id"], deps.clock())
+        user_id, now = body["user"]["id"], deps.clock()
+        deliver(deps, client, user_id, admin_answer(deps.engine, user_id, now), now)
 
     def where(body: dict, respond: Respond) -> Respond | None:
         """Answer in place on a message; from the App Home (no message to replace), in the DM."""
@@ -79,16 +58,14 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ids.REPORT_PICK_PROGRAM)
     def program_picked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
-        user_id, now, value = body["user"]["id"], deps.clock(), _picked(action)
-        result = (program_report(deps.engine, user_id, now, program_id=int(value)) if value.isdigit()
-                  else "Only that program's admins can see its report.")
-        deliver(deps, client, user_id, result, now, where(body, respond), replace=True)
+        user_id, now = body["user"]["id"], deps.clock()
+        answer = picked_answer(deps.engine, user_id, now, _picked(action))
+        deliver(deps, client, user_id, answer, now, where(body, respond), replace=True)
 
     @app.action(ids.REPORT_COHORT)
     def cohort_picked(ack: Ack, body: dict, action: dict, client: WebClient, respond: Respond):
         ack()
         user_id, now = body["user"]["id"], deps.clock()
         program, _, cohort = _picked(action).partition(":")
-        result = (program_report(deps.engine, user_id, now, program_id=int(program), cohort_key=cohort)
-                  if program.isdigit() and cohort else "Only that program's admins can see its report.")
-        deliver(deps, client, user_id, result, now, where(body, respond), replace=True)
+        answer = picked_answer(deps.engine, user_id, now, program, cohort)
+        deliver(deps, client, user_id, answer, now, where(body, respond), replace=True)
