@@ -18,7 +18,8 @@ import bm25s
 import numpy as np
 
 from bench.synthetic import people, queries
-from bot.domain.ranking import MentorCard, MentorIndex, Seeker, alias_tokens
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker
+from bot.domain.search_text import analyse
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 ROUNDS = 3  # each query is asked this many times
@@ -38,7 +39,7 @@ def run(n: int) -> dict:
     index = MentorIndex(cards)
     build = time.perf_counter() - t0
     # Baseline: one raw bm25s index over the same texts (expertise, title, career path, bio), our tokenizer.
-    docs = [alias_tokens(" ".join([*c.expertise, c.title, c.career_path, c.bio])) or [""] for c in cards]
+    docs = [analyse(" ".join([*c.expertise, c.title, c.career_path, c.bio])) or [""] for c in cards]
     retriever = bm25s.BM25()
     retriever.index(docs, show_progress=False)
     vocab = {t for d in docs for t in d}
@@ -61,7 +62,7 @@ def run(n: int) -> dict:
             index.search(seeker, NOW, limit=5, exclude={"U000000003"}, slots=slots)
             warm.append(time.perf_counter() - t)
             t = time.perf_counter()
-            q = [tok for tok in dict.fromkeys(alias_tokens(f"{words} {goals}")) if tok in vocab]
+            q = [tok for tok in dict.fromkeys(analyse(f"{words} {goals}")) if tok in vocab]
             scores = retriever.get_scores(q)
             top = np.argpartition(-scores, 5)[:5]
             top[np.argsort(-scores[top])]

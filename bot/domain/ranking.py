@@ -29,7 +29,6 @@ from bot.domain.search_filters import Filters
 from bot.domain.search_text import (
     STOPWORDS,
     analyse,
-    content,
     expand,
     fix_typos,
     in_order,
@@ -77,19 +76,6 @@ WORKDAY_HOURS = 8
 CLOSEST_TOPICS = 3  # topics named when nobody fits
 READ_CACHE = 512  # texts whose reading an index remembers, at most...
 READ_CACHE_BYTES = 32 << 20  # ...and at most this much memory (18 bytes a mentor a text: 27 texts at 100k)
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed content words (no aliases)."""
-    return content(text)
-
-
-def expand_aliases(text: str) -> str:
-    return expand(text)
-
-
-def alias_tokens(text: str) -> list[str]:
-    return analyse(text)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.domain import intro as rules
-from bot.domain.ranking import alias_tokens
+from bot.domain.search_text import analyse
 from bot.domain.text import escape, mention
 from bot.features.answers import ModalOrRefusal, refused
 from bot.features.deps import Deps
@@ -90,8 +90,8 @@ def open_intro_modal(deps: Deps, user_id: str, value: str) -> ModalOrRefusal:
         card, _ = found
         me, my_profile = get_person(session, user_id), get_profile(session, user_id)
         goals = mentee_goals(session, user_id)  # never the search words: the draft asks for a line instead
-        query = set(alias_tokens(" ".join([words, *goals])))
-        topics = [t for t in card.expertise if query & set(alias_tokens(t))][:3] or list(card.expertise[:2])
+        query = set(analyse(" ".join([words, *goals])))
+        topics = [t for t in card.expertise if query & set(analyse(t))][:3] or list(card.expertise[:2])
         mentor_profile = get_profile(session, mentor_id)
         draft = rules.draft_message(rules.DraftInput(
             mentor_name=card.name, mentee_name=display_name(me, "a colleague"),

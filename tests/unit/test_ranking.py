@@ -2,7 +2,8 @@
 
 from datetime import UTC, datetime
 
-from bot.domain.ranking import MentorCard, MentorIndex, Seeker, hours_apart, rank, tokens
+from bot.domain.ranking import MentorCard, MentorIndex, Seeker, hours_apart, rank
+from bot.domain.search_text import content as tokens
 from bot.slack.blocks.findmentor import why_line
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
